@@ -1,0 +1,54 @@
+using CaseWork.BuildingBlocks.Auditing;
+using CaseWork.BuildingBlocks.Identity;
+using CaseWork.BuildingBlocks.Infrastructure.Auditing;
+using CaseWork.BuildingBlocks.Infrastructure.Identity;
+using CaseWork.BuildingBlocks.Infrastructure.Outbox;
+using CaseWork.BuildingBlocks.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace CaseWork.BuildingBlocks.Infrastructure;
+
+/// <summary>Registration of the shared infrastructure.</summary>
+public static class InfrastructureServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers database options, the clock, the current user, the outbox dispatcher and the audit trail.
+    /// </summary>
+    public static IServiceCollection AddCaseWorkInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DatabaseOptions>()
+            .Bind(configuration.GetSection(DatabaseOptions.SectionName))
+            .Validate(o => o.Provider != DatabaseProvider.Postgres || !string.IsNullOrWhiteSpace(o.ConnectionString),
+                "Database:ConnectionString is required when Database:Provider is Postgres.")
+            .ValidateOnStart();
+        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.SectionName));
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.TryAddScoped<ICurrentUser, HttpCurrentUser>();
+
+        services.TryAddSingleton<StoreMigrator>();
+        services.TryAddSingleton<OutboxSignal>();
+        services.TryAddSingleton<OutboxDispatcher>();
+        services.AddHostedService<OutboxDispatcherService>();
+
+        services.AddCaseWorkStore<AuditDbContext>(AuditDbContext.Store);
+        services.TryAddScoped<IAuditTrail, HashChainedAuditTrail>();
+        services.TryAddScoped<AuditTrailVerifier>();
+        return services;
+    }
+
+    /// <summary>Registers a DbContext on its store (file or schema), on the configured provider.</summary>
+    public static IServiceCollection AddCaseWorkStore<TContext>(this IServiceCollection services, StoreDescriptor store)
+        where TContext : DbContext
+    {
+        services.AddDbContext<TContext>((sp, options) =>
+            options.UseCaseWorkStore(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, store));
+        services.AddSingleton(new MigratedStore(typeof(TContext), store));
+        return services;
+    }
+}

@@ -1,0 +1,147 @@
+using System.Diagnostics;
+using CaseWork.BuildingBlocks.Infrastructure.Outbox;
+using CaseWork.BuildingBlocks.Infrastructure.Persistence;
+using CaseWork.BuildingBlocks.Messaging;
+using CaseWork.BuildingBlocks.Results;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace CaseWork.BuildingBlocks.Infrastructure.Messaging;
+
+/// <summary>Runs every FluentValidation validator of the command first; invalid input changes nothing.</summary>
+internal sealed class ValidationCommandDecorator<TCommand, TValue>(
+    ICommandHandler<TCommand, TValue> inner,
+    IEnumerable<IValidator<TCommand>> validators) : ICommandHandler<TCommand, TValue>
+    where TCommand : ICommand<TValue>
+{
+    public async Task<Result<TValue>> Handle(TCommand command, CancellationToken cancellationToken)
+    {
+        var error = await RequestValidation.ValidateAsync(command, validators, cancellationToken);
+        return error is null ? await inner.Handle(command, cancellationToken) : error;
+    }
+}
+
+/// <summary>Runs every FluentValidation validator of the query first.</summary>
+internal sealed class ValidationQueryDecorator<TQuery, TValue>(
+    IQueryHandler<TQuery, TValue> inner,
+    IEnumerable<IValidator<TQuery>> validators) : IQueryHandler<TQuery, TValue>
+    where TQuery : IQuery<TValue>
+{
+    public async Task<Result<TValue>> Handle(TQuery query, CancellationToken cancellationToken)
+    {
+        var error = await RequestValidation.ValidateAsync(query, validators, cancellationToken);
+        return error is null ? await inner.Handle(query, cancellationToken) : error;
+    }
+}
+
+internal static class RequestValidation
+{
+    public static async Task<Error?> ValidateAsync<T>(T request, IEnumerable<IValidator<T>> validators, CancellationToken cancellationToken)
+    {
+        var failures = new List<FluentValidation.Results.ValidationFailure>();
+        foreach (var validator in validators)
+        {
+            var result = await validator.ValidateAsync(request, cancellationToken);
+            failures.AddRange(result.Errors);
+        }
+
+        if (failures.Count == 0)
+        {
+            return null;
+        }
+
+        var fields = failures
+            .GroupBy(f => string.IsNullOrEmpty(f.PropertyName) ? "" : char.ToLowerInvariant(f.PropertyName[0]) + f.PropertyName[1..])
+            .ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).Distinct().ToArray());
+        return Error.Validation(fields);
+    }
+}
+
+/// <summary>
+/// Commits the module's DbContext when the command succeeded: the change and its outbox messages in one transaction.
+/// A concurrent edit becomes a conflict error; a failed command saves nothing.
+/// </summary>
+internal sealed class UnitOfWorkCommandDecorator<TCommand, TValue, TDbContext>(
+    ICommandHandler<TCommand, TValue> inner,
+    TDbContext db,
+    OutboxSignal outboxSignal) : ICommandHandler<TCommand, TValue>
+    where TCommand : ICommand<TValue>
+    where TDbContext : ModuleDbContext
+{
+    public async Task<Result<TValue>> Handle(TCommand command, CancellationToken cancellationToken)
+    {
+        var result = await inner.Handle(command, cancellationToken);
+        if (!result.IsSuccess)
+        {
+            db.ChangeTracker.Clear();
+            return result;
+        }
+
+        var wroteOutbox = db.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return Error.ConcurrentEdit(typeof(TCommand).Name.Replace("Command", "", StringComparison.Ordinal).ToLowerInvariant());
+        }
+
+        if (wroteOutbox)
+        {
+            outboxSignal.Notify();
+        }
+
+        return result;
+    }
+}
+
+/// <summary>Logs each command with its outcome and duration (never its content: it may hold personal data).</summary>
+internal sealed partial class LoggingCommandDecorator<TCommand, TValue>(
+    ICommandHandler<TCommand, TValue> inner,
+    ILogger<TCommand> logger) : ICommandHandler<TCommand, TValue>
+    where TCommand : ICommand<TValue>
+{
+    public async Task<Result<TValue>> Handle(TCommand command, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var result = await inner.Handle(command, cancellationToken);
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        if (result.IsSuccess)
+        {
+            LogSucceeded(typeof(TCommand).Name, elapsed);
+        }
+        else
+        {
+            LogFailed(typeof(TCommand).Name, result.Error.Kind, result.Error.Code, elapsed);
+        }
+
+        return result;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Command {Command} succeeded in {ElapsedMs:0.0} ms")]
+    private partial void LogSucceeded(string command, double elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Command {Command} failed: {Kind} {Code} in {ElapsedMs:0.0} ms")]
+    private partial void LogFailed(string command, ErrorKind kind, string code, double elapsedMs);
+}
+
+/// <summary>Logs each query with its outcome and duration.</summary>
+internal sealed partial class LoggingQueryDecorator<TQuery, TValue>(
+    IQueryHandler<TQuery, TValue> inner,
+    ILogger<TQuery> logger) : IQueryHandler<TQuery, TValue>
+    where TQuery : IQuery<TValue>
+{
+    public async Task<Result<TValue>> Handle(TQuery query, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var result = await inner.Handle(query, cancellationToken);
+        LogCompleted(typeof(TQuery).Name, result.IsSuccess, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return result;
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Query {Query} completed (success: {Success}) in {ElapsedMs:0.0} ms")]
+    private partial void LogCompleted(string query, bool success, double elapsedMs);
+}

@@ -1,0 +1,78 @@
+using System.Reflection;
+using CaseWork.BuildingBlocks.Infrastructure.Outbox;
+using CaseWork.BuildingBlocks.Infrastructure.Persistence;
+using CaseWork.BuildingBlocks.Messaging;
+using FluentValidation;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CaseWork.BuildingBlocks.Infrastructure.Messaging;
+
+/// <summary>Registers a module's handlers, validators and integration-event subscriptions by scanning its assembly.</summary>
+public static class ModuleHandlerRegistration
+{
+    /// <summary>
+    /// Scans <paramref name="moduleAssembly"/> (internal types included) and registers, scoped:
+    /// command and query handlers, decorated as logging → validation → unit of work (<typeparamref name="TDbContext"/>) → handler;
+    /// FluentValidation validators; integration-event handlers with their inbox subscriptions; and the module's outbox.
+    /// </summary>
+    public static IServiceCollection AddModuleMessaging<TDbContext>(this IServiceCollection services, Assembly moduleAssembly)
+        where TDbContext : ModuleDbContext
+    {
+        ArgumentNullException.ThrowIfNull(moduleAssembly);
+
+        services.Scan(scan => scan
+            .FromAssemblies(moduleAssembly)
+            .AddClasses(c => c.AssignableTo(typeof(ICommandHandler<,>)), publicOnly: false)
+            .AsImplementedInterfaces()
+            .WithScopedLifetime()
+            .AddClasses(c => c.AssignableTo(typeof(IQueryHandler<,>)), publicOnly: false)
+            .AsImplementedInterfaces()
+            .WithScopedLifetime()
+            .AddClasses(c => c.AssignableTo(typeof(IValidator<>)), publicOnly: false)
+            .AsImplementedInterfaces()
+            .WithScopedLifetime()
+            .AddClasses(c => c.AssignableTo(typeof(IIntegrationEventHandler<>)), publicOnly: false)
+            .AsSelf()
+            .WithScopedLifetime());
+
+        foreach (var handlerInterface in HandlerInterfaces(moduleAssembly, typeof(ICommandHandler<,>)))
+        {
+            var (command, value) = (handlerInterface.GenericTypeArguments[0], handlerInterface.GenericTypeArguments[1]);
+            services.Decorate(handlerInterface, typeof(UnitOfWorkCommandDecorator<,,>).MakeGenericType(command, value, typeof(TDbContext)));
+            services.Decorate(handlerInterface, typeof(ValidationCommandDecorator<,>).MakeGenericType(command, value));
+            services.Decorate(handlerInterface, typeof(LoggingCommandDecorator<,>).MakeGenericType(command, value));
+        }
+
+        foreach (var handlerInterface in HandlerInterfaces(moduleAssembly, typeof(IQueryHandler<,>)))
+        {
+            var (query, value) = (handlerInterface.GenericTypeArguments[0], handlerInterface.GenericTypeArguments[1]);
+            services.Decorate(handlerInterface, typeof(ValidationQueryDecorator<,>).MakeGenericType(query, value));
+            services.Decorate(handlerInterface, typeof(LoggingQueryDecorator<,>).MakeGenericType(query, value));
+        }
+
+        var create = typeof(IntegrationEventSubscription).GetMethod(nameof(IntegrationEventSubscription.Create))!;
+        foreach (var handlerType in ConcreteTypes(moduleAssembly))
+        {
+            foreach (var eventHandler in handlerType.GetInterfaces()
+                         .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IIntegrationEventHandler<>)))
+            {
+                var subscription = (IntegrationEventSubscription)create
+                    .MakeGenericMethod(eventHandler.GenericTypeArguments[0], handlerType)
+                    .Invoke(null, [typeof(TDbContext)])!;
+                services.AddSingleton(subscription);
+            }
+        }
+
+        services.AddSingleton(new ModuleOutboxRegistration(typeof(TDbContext)));
+        return services;
+    }
+
+    private static IEnumerable<Type> HandlerInterfaces(Assembly assembly, Type openInterface) =>
+        ConcreteTypes(assembly)
+            .SelectMany(t => t.GetInterfaces())
+            .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == openInterface)
+            .Distinct();
+
+    private static IEnumerable<Type> ConcreteTypes(Assembly assembly) =>
+        assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false });
+}

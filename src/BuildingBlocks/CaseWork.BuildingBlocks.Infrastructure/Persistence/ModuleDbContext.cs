@@ -1,0 +1,158 @@
+using System.Linq.Expressions;
+using CaseWork.BuildingBlocks.Identity;
+using CaseWork.BuildingBlocks.Ids;
+using CaseWork.BuildingBlocks.Infrastructure.Outbox;
+using CaseWork.BuildingBlocks.Messaging;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace CaseWork.BuildingBlocks.Infrastructure.Persistence;
+
+/// <summary>
+/// Base of every module's DbContext: maps everything into the module's own schema, carries the module's
+/// outbox and inbox tables, scopes office-owned entities to the current user's office, and checks
+/// <see cref="IVersioned"/> aggregates for concurrent edits.
+/// </summary>
+public abstract class ModuleDbContext : DbContext, IIntegrationEventOutbox
+{
+    private readonly ICurrentUser? _currentUser;
+
+    /// <summary>Creates the context.</summary>
+    protected ModuleDbContext(DbContextOptions options, ICurrentUser? currentUser)
+        : base(options) => _currentUser = currentUser;
+
+    /// <summary>The store (file and schema) this context owns.</summary>
+    public abstract StoreDescriptor Store { get; }
+
+    /// <summary>Integration events written in the same transaction as the change that raised them.</summary>
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    /// <summary>Integration events this module has already handled (for idempotent receiving).</summary>
+    public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+
+    /// <summary>Queues an integration event; it is written to this module's outbox by the next <c>SaveChanges</c>, in the same transaction.</summary>
+    public void Enqueue(IIntegrationEvent integrationEvent) =>
+        OutboxMessages.Add(IntegrationEventSerializer.ToOutboxMessage(integrationEvent));
+
+    /// <summary>
+    /// The office queries are scoped to. Null means no user office (system jobs, anonymous):
+    /// office-scoped entities are then not visible at all, unless a query explicitly ignores the filter.
+    /// </summary>
+    protected OfficeId? CurrentOfficeId => _currentUser?.OfficeId;
+
+    /// <inheritdoc />
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        StoreConventions.Apply(configurationBuilder, Database);
+    }
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        if (!Database.IsSqlite())
+        {
+            // SQLite has no schemas: there each store is its own file instead.
+            modelBuilder.HasDefaultSchema(Store.Schema);
+        }
+
+        modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration());
+        modelBuilder.ApplyConfiguration(new InboxMessageConfiguration());
+        ConfigureModule(modelBuilder);
+        ApplyOfficeScope(modelBuilder);
+        ApplyVersioning(modelBuilder);
+    }
+
+    /// <summary>The module's own mappings: by default every <see cref="IEntityTypeConfiguration{TEntity}"/> in the module's assembly.</summary>
+    protected virtual void ConfigureModule(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        var moduleAssembly = GetType().Assembly;
+        var hasConfigurations = moduleAssembly.GetTypes().Any(t => !t.IsAbstract && t.GetInterfaces()
+            .Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEntityTypeConfiguration<>)));
+        if (hasConfigurations)
+        {
+            modelBuilder.ApplyConfigurationsFromAssembly(moduleAssembly);
+        }
+    }
+
+    /// <inheritdoc />
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        foreach (var entry in ChangeTracker.Entries<IVersioned>())
+        {
+            if (entry.State == EntityState.Modified)
+            {
+                var version = entry.Property(nameof(IVersioned.Version));
+                version.CurrentValue = (int)version.OriginalValue! + 1;
+            }
+        }
+
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void ApplyOfficeScope(ModelBuilder modelBuilder)
+    {
+        foreach (var entityType in modelBuilder.Model.GetEntityTypes())
+        {
+            if (!typeof(IOfficeScoped).IsAssignableFrom(entityType.ClrType) || entityType.BaseType is not null)
+            {
+                continue;
+            }
+
+            // e => e.OfficeId == this.CurrentOfficeId, re-evaluated per query against this context instance.
+            var parameter = Expression.Parameter(entityType.ClrType, "e");
+            var office = Expression.Convert(
+                Expression.Property(parameter, nameof(IOfficeScoped.OfficeId)), typeof(OfficeId?));
+            var current = Expression.Property(Expression.Constant(this), nameof(CurrentOfficeId));
+            var filter = Expression.Lambda(Expression.Equal(office, current), parameter);
+            modelBuilder.Entity(entityType.ClrType).HasQueryFilter(filter);
+        }
+    }
+
+    private static void ApplyVersioning(ModelBuilder modelBuilder)
+    {
+        foreach (var entityType in modelBuilder.Model.GetEntityTypes())
+        {
+            if (typeof(IVersioned).IsAssignableFrom(entityType.ClrType) && entityType.BaseType is null)
+            {
+                modelBuilder.Entity(entityType.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
+            }
+        }
+    }
+}
+
+/// <summary>Mapping helpers for strongly typed ids.</summary>
+public static class StronglyTypedIdMapping
+{
+    /// <summary>Maps a typed-id property to its raw <see cref="Guid"/>.</summary>
+    public static PropertyBuilder<TId> HasTypedId<TId>(this PropertyBuilder<TId> property)
+        where TId : struct, IStronglyTypedId<TId>
+    {
+        ArgumentNullException.ThrowIfNull(property);
+        return property.HasConversion(new StronglyTypedIdConverter<TId>());
+    }
+
+    /// <summary>Maps a nullable typed-id property to its raw <see cref="Guid"/>.</summary>
+    public static PropertyBuilder<TId?> HasTypedId<TId>(this PropertyBuilder<TId?> property)
+        where TId : struct, IStronglyTypedId<TId>
+    {
+        ArgumentNullException.ThrowIfNull(property);
+        return property.HasConversion(new StronglyTypedIdConverter<TId>());
+    }
+}
+
+/// <summary>Converts a strongly typed id to its raw <see cref="Guid"/> and back.</summary>
+/// <typeparam name="TId">The id type.</typeparam>
+public sealed class StronglyTypedIdConverter<TId> : ValueConverter<TId, Guid>
+    where TId : struct, IStronglyTypedId<TId>
+{
+    /// <summary>Creates the converter.</summary>
+    public StronglyTypedIdConverter()
+        : base(id => id.Value, value => Wrap(value))
+    {
+    }
+
+    private static TId Wrap(Guid value) => TId.From(value);
+}

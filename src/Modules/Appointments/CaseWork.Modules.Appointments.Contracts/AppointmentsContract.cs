@@ -1,0 +1,8 @@
+namespace CaseWork.Modules.Appointments.Contracts;
+
+/// <summary>Names shared with other modules: the module name as used in events, jobs and the audit trail.</summary>
+public static class AppointmentsContract
+{
+    /// <summary>The module name.</summary>
+    public const string ModuleName = "Appointments";
+}

@@ -1,0 +1,51 @@
+using CaseWork.BuildingBlocks.Identity;
+using CaseWork.BuildingBlocks.Infrastructure;
+using CaseWork.BuildingBlocks.Infrastructure.Http;
+using CaseWork.BuildingBlocks.Infrastructure.Messaging;
+using CaseWork.BuildingBlocks.Infrastructure.Modules;
+using CaseWork.BuildingBlocks.Infrastructure.Persistence;
+using CaseWork.Modules.Appointments.Contracts;
+using CaseWork.Modules.Appointments.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
+
+namespace CaseWork.Modules.Appointments;
+
+/// <summary>The entry type of the Appointments module (schema <c>appointments</c>).</summary>
+public sealed class AppointmentsModule : IModule
+{
+    /// <inheritdoc />
+    public string Name => AppointmentsContract.ModuleName;
+
+    /// <inheritdoc />
+    public StoreDescriptor Store => AppointmentsDbContext.StoreDescriptor;
+
+    /// <inheritdoc />
+    public Type DbContextType => typeof(AppointmentsDbContext);
+
+    /// <inheritdoc />
+    public IReadOnlyList<NavigationEntry> Navigation { get; } = [];
+
+    /// <inheritdoc />
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddCaseWorkStore<AppointmentsDbContext>(AppointmentsDbContext.StoreDescriptor);
+        services.AddModuleMessaging<AppointmentsDbContext>(typeof(AppointmentsModule).Assembly);
+    }
+
+    /// <inheritdoc />
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/appointments").WithTags(Name).RequireAuthorization();
+        api.MapOutboxInspection<AppointmentsDbContext>().RequireAuthorization(policy => policy.RequireRole(Roles.Administrator));
+    }
+
+    /// <inheritdoc />
+    public void AddJobs(IQuartzBuilder quartz)
+    {
+    }
+}

@@ -1,0 +1,51 @@
+using CaseWork.BuildingBlocks.Identity;
+using CaseWork.BuildingBlocks.Infrastructure;
+using CaseWork.BuildingBlocks.Infrastructure.Http;
+using CaseWork.BuildingBlocks.Infrastructure.Messaging;
+using CaseWork.BuildingBlocks.Infrastructure.Modules;
+using CaseWork.BuildingBlocks.Infrastructure.Persistence;
+using CaseWork.Modules.Clients.Contracts;
+using CaseWork.Modules.Clients.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
+
+namespace CaseWork.Modules.Clients;
+
+/// <summary>The entry type of the Clients module (schema <c>clients</c>).</summary>
+public sealed class ClientsModule : IModule
+{
+    /// <inheritdoc />
+    public string Name => ClientsContract.ModuleName;
+
+    /// <inheritdoc />
+    public StoreDescriptor Store => ClientsDbContext.StoreDescriptor;
+
+    /// <inheritdoc />
+    public Type DbContextType => typeof(ClientsDbContext);
+
+    /// <inheritdoc />
+    public IReadOnlyList<NavigationEntry> Navigation { get; } = [];
+
+    /// <inheritdoc />
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddCaseWorkStore<ClientsDbContext>(ClientsDbContext.StoreDescriptor);
+        services.AddModuleMessaging<ClientsDbContext>(typeof(ClientsModule).Assembly);
+    }
+
+    /// <inheritdoc />
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/clients").WithTags(Name).RequireAuthorization();
+        api.MapOutboxInspection<ClientsDbContext>().RequireAuthorization(policy => policy.RequireRole(Roles.Administrator));
+    }
+
+    /// <inheritdoc />
+    public void AddJobs(IQuartzBuilder quartz)
+    {
+    }
+}

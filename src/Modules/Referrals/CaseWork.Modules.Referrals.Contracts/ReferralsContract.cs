@@ -1,0 +1,8 @@
+namespace CaseWork.Modules.Referrals.Contracts;
+
+/// <summary>Names shared with other modules: the module name as used in events, jobs and the audit trail.</summary>
+public static class ReferralsContract
+{
+    /// <summary>The module name.</summary>
+    public const string ModuleName = "Referrals";
+}

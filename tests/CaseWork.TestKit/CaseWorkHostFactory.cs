@@ -1,0 +1,37 @@
+using CaseWork.BuildingBlocks.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace CaseWork.TestKit;
+
+/// <summary>
+/// Starts the real host in process on a given database. Several factories on one PostgreSQL database behave like
+/// several host instances sharing it.
+/// </summary>
+public class CaseWorkHostFactory : WebApplicationFactory<Program>
+{
+    private readonly DatabaseOptions _database;
+    private readonly Dictionary<string, string?> _settings;
+
+    /// <summary>Creates the factory.</summary>
+    /// <param name="database">Where the host stores its data.</param>
+    /// <param name="settings">Further configuration, e.g. <c>Modules:Clients:Enabled=false</c>.</param>
+    public CaseWorkHostFactory(DatabaseOptions database, IDictionary<string, string?>? settings = null)
+    {
+        _database = database;
+        _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
+    }
+
+    /// <inheritdoc />
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", _database.Provider.ToString());
+        builder.UseSetting("Database:DataDirectory", _database.DataDirectory);
+        builder.UseSetting("Database:ConnectionString", _database.ConnectionString ?? "");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+}
