@@ -1,20 +1,60 @@
+using System.Globalization;
 using CaseWork.BuildingBlocks.Infrastructure.Modules;
+using Microsoft.AspNetCore.Localization;
 
 namespace CaseWork.Host.Pages;
 
-/// <summary>PLACEHOLDER: server-rendered pages are being built in the main branch.</summary>
+/// <summary>Server-rendered pages (German first, English switchable), the security headers and the request pipeline.</summary>
 internal static class PagesSetup
 {
+    public static readonly CultureInfo[] SupportedCultures = [new("de-DE"), new("en-GB")];
+
     public static WebApplicationBuilder AddCaseWorkPages(this WebApplicationBuilder builder, IReadOnlyList<IModule> modules)
     {
-        builder.Services.AddRazorPages();
+        builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
+        var mvc = builder.Services.AddRazorPages(options =>
+            {
+                options.Conventions.AllowAnonymousToPage("/Account/Login");
+                options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+                options.Conventions.AllowAnonymousToPage("/Culture");
+                options.Conventions.AllowAnonymousToPage("/Error");
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(options =>
+                options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+
+        // Modules plug their pages in as application parts; the layout lists their navigation entries.
+        foreach (var module in modules)
+        {
+            mvc.AddApplicationPart(module.GetType().Assembly);
+        }
+
+        builder.Services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture("de-DE");
+            options.SupportedCultures = SupportedCultures;
+            options.SupportedUICultures = SupportedCultures;
+            options.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
         return builder;
     }
 
     public static WebApplication UseCaseWorkPipeline(this WebApplication app)
     {
+        if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
+        {
+            app.UseExceptionHandler("/Error");
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePages();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAntiforgery();
         return app;
     }
 
