@@ -29,6 +29,7 @@ public class CaseWorkHostFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", _database.Provider.ToString());
         builder.UseSetting("Database:DataDirectory", _database.DataDirectory);
         builder.UseSetting("Database:ConnectionString", _database.ConnectionString ?? "");
+        builder.UseSetting("Seed:DemoPassword", DemoUsers.Password);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

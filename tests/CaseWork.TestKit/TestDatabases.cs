@@ -20,7 +20,9 @@ public static class TestDatabases
     /// <summary>Creates an empty PostgreSQL database for one test or fixture; disposing drops it.</summary>
     public static async Task<PostgresTestDatabase> CreatePostgresAsync(string purpose = "test")
     {
-        var name = $"cw_{purpose}_{Guid.NewGuid():N}"[..Math.Min(60, 4 + purpose.Length + 33)].ToLowerInvariant();
+        // PostgreSQL identifiers are at most 63 bytes; keep the unique part whole.
+        var prefix = new string(purpose.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).Take(24).ToArray());
+        var name = $"cw_{prefix}_{Guid.NewGuid():N}";
         await using (var admin = new NpgsqlConnection(PostgresAdminConnectionString))
         {
             await admin.OpenAsync();

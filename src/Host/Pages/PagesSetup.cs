@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
 using CaseWork.BuildingBlocks.Infrastructure.Modules;
 using Microsoft.AspNetCore.Localization;
 
@@ -12,6 +15,9 @@ internal static class PagesSetup
     public static WebApplicationBuilder AddCaseWorkPages(this WebApplicationBuilder builder, IReadOnlyList<IModule> modules)
     {
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
+
+        // Umlauts, Arabic, Cyrillic and Persian script are written as they are instead of as &#...; entities.
+        builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         var mvc = builder.Services.AddRazorPages(options =>
             {
                 options.Conventions.AllowAnonymousToPage("/Account/Login");
