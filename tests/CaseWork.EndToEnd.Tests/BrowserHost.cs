@@ -1,0 +1,65 @@
+using System.Net;
+using CaseWork.TestKit;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Playwright;
+
+namespace CaseWork.EndToEnd.Tests;
+
+/// <summary>The real host on Kestrel (loopback, free port) plus headless Debian Chromium driven by Playwright.</summary>
+public sealed class BrowserHost : IAsyncLifetime
+{
+    /// <summary>Debian's Chromium; Playwright never downloads a browser here.</summary>
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private readonly TempDataDirectory _directory = new();
+    private CaseWorkHostFactory? _factory;
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>Where screenshots go, for a person to look at after the run.</summary>
+    public static string ScreenshotDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"Chromium is missing at {ChromiumPath}; ./scripts/test.sh installs it (apt-get install chromium).");
+        }
+
+        _factory = new CaseWorkHostFactory(TestDatabases.Sqlite(_directory.Path));
+        _factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        _factory.StartServer();
+        var address = _factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        BaseAddress = new Uri(address);
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        Directory.CreateDirectory(ScreenshotDirectory);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        _directory.Dispose();
+    }
+}

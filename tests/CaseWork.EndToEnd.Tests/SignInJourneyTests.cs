@@ -1,0 +1,59 @@
+using System.Text.RegularExpressions;
+using CaseWork.TestKit;
+using Microsoft.Playwright;
+
+namespace CaseWork.EndToEnd.Tests;
+
+/// <summary>The first journey every newcomer takes: open CaseWork, sign in as the demo streetworker, see the start page.</summary>
+public sealed partial class SignInJourneyTests(BrowserHost host) : IClassFixture<BrowserHost>
+{
+    [Fact]
+    public async Task Demo_streetworker_signs_in_and_sees_the_start_page()
+    {
+        await using var context = await host.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseAddress.ToString(), Locale = "de-DE" });
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync("/");
+        Assert.Matches(LoginPath(), new Uri(page.Url).AbsolutePath);
+
+        await page.GetByLabel("E-Mail-Adresse").FillAsync(DemoUsers.Streetworker);
+        await page.GetByLabel("Passwort").FillAsync(DemoUsers.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
+
+        var greeting = page.GetByRole(AriaRole.Heading, new() { Level = 1 });
+        await greeting.WaitForAsync();
+        Assert.StartsWith("Guten Tag", await greeting.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.True(await page.GetByRole(AriaRole.Heading, new() { Name = "Meine Fallarbeit" }).IsVisibleAsync());
+        Assert.True(await page.GetByRole(AriaRole.Button, new() { Name = "Abmelden" }).IsVisibleAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserHost.ScreenshotDirectory, "start-streetworker.png"), FullPage = true });
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "My casework" }).WaitForAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.WaitForURLAsync("**/Account/Login**");
+        await page.GotoAsync("/");
+        Assert.Matches(LoginPath(), new Uri(page.Url).AbsolutePath);
+    }
+
+    [Fact]
+    public async Task Wrong_password_shows_an_error_and_keeps_the_user_on_the_sign_in_page()
+    {
+        await using var context = await host.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseAddress.ToString() });
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("E-Mail-Adresse").FillAsync(DemoUsers.Supervisor);
+        await page.GetByLabel("Passwort").FillAsync("Not-The-Password-1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
+
+        var alert = page.GetByRole(AriaRole.Alert);
+        await alert.WaitForAsync();
+        Assert.Contains("E-Mail-Adresse oder Passwort ist falsch.", await alert.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Matches(LoginPath(), new Uri(page.Url).AbsolutePath);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserHost.ScreenshotDirectory, "login-error.png"), FullPage = true });
+    }
+
+    [GeneratedRegex("^/Account/Login")]
+    private static partial Regex LoginPath();
+}
