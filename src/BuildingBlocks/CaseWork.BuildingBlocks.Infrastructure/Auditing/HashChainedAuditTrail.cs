@@ -13,6 +13,13 @@ internal sealed class HashChainedAuditTrail(AuditDbContext db, ICurrentUser curr
 {
     private const int MaxAttempts = 20;
 
+    /// <summary>
+    /// PostgreSQL keeps timestamps to the microsecond; the hash must cover the value as stored, or every entry whose
+    /// clock reading had sub-microsecond ticks would later look tampered with.
+    /// </summary>
+    internal static DateTimeOffset MicrosecondPrecision(DateTimeOffset value) =>
+        value.AddTicks(-(value.Ticks % TimeSpan.TicksPerMicrosecond));
+
     public async Task RecordAsync(AuditRecord record, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
@@ -27,7 +34,7 @@ internal sealed class HashChainedAuditTrail(AuditDbContext db, ICurrentUser curr
             {
                 Sequence = (head?.Sequence ?? 0) + 1,
                 PreviousHash = head?.Hash ?? AuditEntry.GenesisHash,
-                OccurredAt = time.GetUtcNow(),
+                OccurredAt = MicrosecondPrecision(time.GetUtcNow()),
                 UserId = currentUser.UserId?.Value,
                 UserName = currentUser.Name,
                 OfficeId = currentUser.OfficeId?.Value,
