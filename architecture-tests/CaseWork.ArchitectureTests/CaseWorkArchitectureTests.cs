@@ -1,6 +1,6 @@
-using Xunit.Abstractions;
 using CaseWork.ArchitectureTests.Codebase;
 using CaseWork.ArchitectureTests.Rules;
+using Xunit.Abstractions;
 
 namespace CaseWork.ArchitectureTests;
 
