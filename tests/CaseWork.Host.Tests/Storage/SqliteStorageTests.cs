@@ -1,0 +1,86 @@
+using CaseWork.BuildingBlocks.Infrastructure.Persistence;
+using CaseWork.TestKit;
+using Microsoft.Data.Sqlite;
+
+namespace CaseWork.Host.Tests.Storage;
+
+/// <summary>One host started on an empty SQLite data folder, shared by the tests that look at what it created.</summary>
+public sealed class SqliteHostFixture : IDisposable
+{
+    public SqliteHostFixture()
+    {
+        Folder = new TempDataDirectory();
+        Host = new CaseWorkHostFactory(TestDatabases.Sqlite(Folder.Path));
+        Host.CreateClient().Dispose();
+    }
+
+    public TempDataDirectory Folder { get; }
+
+    public CaseWorkHostFactory Host { get; }
+
+    public void Dispose()
+    {
+        Host.Dispose();
+        Folder.Dispose();
+    }
+}
+
+/// <summary>With the embedded default the host keeps one SQLite file per store, each with its own history.</summary>
+public sealed class SqliteStorageTests(SqliteHostFixture fixture) : IClassFixture<SqliteHostFixture>
+{
+    [Fact]
+    public void The_host_creates_a_database_file_per_module_and_for_audit()
+    {
+        // Identity and scheduler files join these; the test asks only for the ones it knows must be there.
+        var files = Directory.GetFiles(fixture.Folder.Path, "*.db").Select(Path.GetFileNameWithoutExtension).ToList();
+
+        Assert.All(StoreLayout.RequiredStores, store => Assert.Contains(store, files));
+    }
+
+    [Fact]
+    public async Task Each_file_keeps_its_own_migrations_history()
+    {
+        var stores = StoreLayout.MigratedStores(fixture.Host);
+        Assert.All(StoreLayout.RequiredStores, name => Assert.Contains(stores, s => s.Store.Name == name));
+
+        foreach (var (store, migrations) in stores)
+        {
+            Assert.NotEmpty(migrations);
+            var applied = await QueryTextAsync(store, $"SELECT MigrationId FROM \"{StoreDescriptor.MigrationsHistoryTable}\" ORDER BY 1");
+            Assert.Equal(migrations.Order(StringComparer.Ordinal), applied);
+        }
+    }
+
+    [Fact]
+    public async Task Each_module_file_holds_its_own_outbox_and_no_other_store_s_tables()
+    {
+        foreach (var (store, _) in StoreLayout.MigratedStores(fixture.Host).Where(s => StoreLayout.ModuleStores.Contains(s.Store.Name)))
+        {
+            var tables = await QueryTextAsync(store, "SELECT name FROM sqlite_master WHERE type = 'table'");
+            Assert.Contains("outbox_messages", tables);
+            Assert.Contains("inbox_messages", tables);
+            Assert.DoesNotContain("audit_entries", tables);
+        }
+    }
+
+    private async Task<List<string>> QueryTextAsync(StoreDescriptor store, string sql)
+    {
+        var path = Path.Combine(fixture.Folder.Path, store.Name + ".db");
+        Assert.True(File.Exists(path), $"{path} does not exist");
+
+        // No pooling: the fixture deletes the folder at the end, and a pooled handle would keep the file open.
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString();
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(reader.GetString(0));
+        }
+
+        return rows;
+    }
+}

@@ -1,0 +1,15 @@
+using CaseWork.BuildingBlocks.Infrastructure.Persistence;
+using CaseWork.Modules.DebtCounselling.Infrastructure.Persistence;
+using CaseWork.TestKit.Schema;
+
+namespace CaseWork.Modules.DebtCounselling.Tests;
+
+/// <summary>The DebtCounselling module's hand-written migrations build exactly the schema its model describes.</summary>
+public sealed class SchemaDriftTests
+{
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public Task Migrations_build_the_schema_the_model_describes(DatabaseProvider provider) =>
+        SchemaDrift.AssertNoDriftAsync<DebtCounsellingDbContext>(provider, DebtCounsellingDbContext.StoreDescriptor);
+}
