@@ -20,7 +20,9 @@ public static class TestDatabases
     /// <summary>Creates an empty PostgreSQL database for one test or fixture; disposing drops it.</summary>
     public static async Task<PostgresTestDatabase> CreatePostgresAsync(string purpose = "test")
     {
-        var name = $"cw_{purpose}_{Guid.NewGuid():N}"[..Math.Min(60, 4 + purpose.Length + 33)].ToLowerInvariant();
+        ArgumentException.ThrowIfNullOrWhiteSpace(purpose);
+        // PostgreSQL truncates identifiers at 63 bytes; keep the unique suffix inside that.
+        var name = $"cw_{purpose[..Math.Min(purpose.Length, 24)]}_{Guid.NewGuid():N}".ToLowerInvariant();
         await using (var admin = new NpgsqlConnection(PostgresAdminConnectionString))
         {
             await admin.OpenAsync();

@@ -1,5 +1,6 @@
 using CaseWork.BuildingBlocks.Auditing;
 using CaseWork.BuildingBlocks.Identity;
+using CaseWork.BuildingBlocks.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace CaseWork.BuildingBlocks.Infrastructure.Auditing;
@@ -27,7 +28,8 @@ internal sealed class HashChainedAuditTrail(AuditDbContext db, ICurrentUser curr
             {
                 Sequence = (head?.Sequence ?? 0) + 1,
                 PreviousHash = head?.Hash ?? AuditEntry.GenesisHash,
-                OccurredAt = time.GetUtcNow(),
+                // Hashed as stored: PostgreSQL keeps microseconds, so finer ticks would not verify after a round trip.
+                OccurredAt = StorePrecision.Truncate(time.GetUtcNow()),
                 UserId = currentUser.UserId?.Value,
                 UserName = currentUser.Name,
                 OfficeId = currentUser.OfficeId?.Value,
@@ -47,10 +49,18 @@ internal sealed class HashChainedAuditTrail(AuditDbContext db, ICurrentUser curr
                 db.Entry(entry).State = EntityState.Detached;
                 return;
             }
-            catch (DbUpdateException) when (attempt < MaxAttempts)
+            catch (DbUpdateException)
             {
-                // Someone else appended entry number N first; chain onto theirs.
                 db.Entry(entry).State = EntityState.Detached;
+
+                // Only a lost race is retried: someone else appended entry number N first, so chain onto theirs.
+                // Anything else (a value the column refuses, the database gone) is not made better by retrying.
+                var lostRace = await db.Entries.AsNoTracking().AnyAsync(e => e.Sequence == entry.Sequence, cancellationToken);
+                if (!lostRace || attempt >= MaxAttempts)
+                {
+                    throw;
+                }
+
                 await Task.Delay(Random.Shared.Next(1, 10 * attempt), cancellationToken);
             }
         }

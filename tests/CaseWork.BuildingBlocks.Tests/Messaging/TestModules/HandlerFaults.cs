@@ -1,0 +1,32 @@
+using System.Collections.Concurrent;
+
+namespace CaseWork.BuildingBlocks.Tests.Messaging.TestModules;
+
+/// <summary>
+/// Lets a test make an integration-event handler fail a number of times, and counts how often each handler ran.
+/// Registered as a singleton in the test host; the handlers report to it.
+/// </summary>
+internal sealed class HandlerFaults
+{
+    private readonly ConcurrentDictionary<Type, int> _failuresLeft = new();
+    private readonly ConcurrentDictionary<Type, int> _invocations = new();
+
+    public void FailNext<THandler>(int times = 1) => _failuresLeft[typeof(THandler)] = times;
+
+    public int Invocations<THandler>() => _invocations.GetValueOrDefault(typeof(THandler));
+
+    public void OnHandling(Type handler)
+    {
+        _invocations.AddOrUpdate(handler, 1, (_, count) => count + 1);
+        var failNow = false;
+        _failuresLeft.AddOrUpdate(handler, 0, (_, left) =>
+        {
+            failNow = left > 0;
+            return Math.Max(0, left - 1);
+        });
+        if (failNow)
+        {
+            throw new InvalidOperationException($"Simulated failure of {handler.Name}.");
+        }
+    }
+}
