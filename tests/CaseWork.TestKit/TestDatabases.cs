@@ -20,9 +20,9 @@ public static class TestDatabases
     /// <summary>Creates an empty PostgreSQL database for one test or fixture; disposing drops it.</summary>
     public static async Task<PostgresTestDatabase> CreatePostgresAsync(string purpose = "test")
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(purpose);
-        // PostgreSQL truncates identifiers at 63 bytes; keep the unique suffix inside that.
-        var name = $"cw_{purpose[..Math.Min(purpose.Length, 24)]}_{Guid.NewGuid():N}".ToLowerInvariant();
+        // PostgreSQL identifiers are at most 63 bytes; keep the unique part whole.
+        var prefix = new string(purpose.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).Take(24).ToArray());
+        var name = $"cw_{prefix}_{Guid.NewGuid():N}";
         await using (var admin = new NpgsqlConnection(PostgresAdminConnectionString))
         {
             await admin.OpenAsync();

@@ -301,6 +301,9 @@ public abstract class OutboxDeliveryTests : TwoModuleTestBase
 
             var instanceA = await StartHostAsync();
             var instanceB = await StartHostAsync();
+
+            // Both instances hold the first delivery until the other one is in it too: a guaranteed collision.
+            World.Faults.MeetOnFirstInvocations<RecordReceivedNote>(parties: 2);
             var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var dispatching = new[] { instanceA, instanceB }.Select(instance => Task.Run(async () =>
             {
@@ -321,6 +324,7 @@ public abstract class OutboxDeliveryTests : TwoModuleTestBase
             }
 
             Assert.Equal(2 * events, received.Count);
+            Assert.True(World.Faults.Invocations<RecordReceivedNote>() > events, "The two instances never handled the same event at once.");
             Assert.Equal(2 * events, (await InboxAsync(publisher)).Count);
             Assert.All(await OutboxAsync(publisher), m => Assert.Equal(0, m.Attempts));
         }

@@ -10,6 +10,42 @@ internal sealed class HandlerFaults
 {
     private readonly ConcurrentDictionary<Type, int> _failuresLeft = new();
     private readonly ConcurrentDictionary<Type, int> _invocations = new();
+    private readonly TaskCompletionSource _allArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Type? _meetingHandler;
+    private int _meetingParties;
+    private int _arrived;
+
+    /// <summary>
+    /// Holds the first <paramref name="parties"/> invocations of <typeparamref name="THandler"/> until all of them
+    /// have arrived, so that concurrent dispatchers are inside the same delivery at once (or 10 s have passed).
+    /// </summary>
+    public void MeetOnFirstInvocations<THandler>(int parties)
+    {
+        _meetingParties = parties;
+        _meetingHandler = typeof(THandler);
+    }
+
+    public async Task MeetAsync(Type handler)
+    {
+        if (handler != _meetingHandler || Interlocked.Increment(ref _arrived) > _meetingParties)
+        {
+            return;
+        }
+
+        if (_arrived == _meetingParties)
+        {
+            _allArrived.TrySetResult();
+        }
+
+        try
+        {
+            await _allArrived.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        catch (TimeoutException)
+        {
+            // The others never came; go on alone and let the test's assertions tell.
+        }
+    }
 
     public void FailNext<THandler>(int times = 1) => _failuresLeft[typeof(THandler)] = times;
 

@@ -6,8 +6,9 @@ namespace CaseWork.BuildingBlocks.Tests.Messaging.TestModules.Receiver;
 /// <summary>First subscriber: records the note; leaves saving to the dispatcher's transaction.</summary>
 internal sealed class RecordReceivedNote(ReceiverDbContext db, TimeProvider time, HandlerFaults faults) : IIntegrationEventHandler<NoteCreated>
 {
-    public Task Handle(NoteCreated integrationEvent, CancellationToken cancellationToken)
+    public async Task Handle(NoteCreated integrationEvent, CancellationToken cancellationToken)
     {
+        await faults.MeetAsync(GetType());
         faults.OnHandling(GetType());
         db.ReceivedNotes.Add(new ReceivedNote
         {
@@ -17,7 +18,6 @@ internal sealed class RecordReceivedNote(ReceiverDbContext db, TimeProvider time
             Handler = nameof(RecordReceivedNote),
             ReceivedAt = time.GetUtcNow(),
         });
-        return Task.CompletedTask;
     }
 }
 
