@@ -1,5 +1,6 @@
 using CaseWork.BuildingBlocks.Auditing;
 using CaseWork.BuildingBlocks.Identity;
+using CaseWork.BuildingBlocks.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace CaseWork.BuildingBlocks.Infrastructure.Auditing;
@@ -12,13 +13,6 @@ namespace CaseWork.BuildingBlocks.Infrastructure.Auditing;
 internal sealed class HashChainedAuditTrail(AuditDbContext db, ICurrentUser currentUser, TimeProvider time) : IAuditTrail
 {
     private const int MaxAttempts = 20;
-
-    /// <summary>
-    /// PostgreSQL keeps timestamps to the microsecond; the hash must cover the value as stored, or every entry whose
-    /// clock reading had sub-microsecond ticks would later look tampered with.
-    /// </summary>
-    internal static DateTimeOffset MicrosecondPrecision(DateTimeOffset value) =>
-        value.AddTicks(-(value.Ticks % TimeSpan.TicksPerMicrosecond));
 
     public async Task RecordAsync(AuditRecord record, CancellationToken cancellationToken = default)
     {
@@ -34,7 +28,8 @@ internal sealed class HashChainedAuditTrail(AuditDbContext db, ICurrentUser curr
             {
                 Sequence = (head?.Sequence ?? 0) + 1,
                 PreviousHash = head?.Hash ?? AuditEntry.GenesisHash,
-                OccurredAt = MicrosecondPrecision(time.GetUtcNow()),
+                // Hashed as stored: PostgreSQL keeps microseconds, so finer ticks would not verify after a round trip.
+                OccurredAt = StorePrecision.Truncate(time.GetUtcNow()),
                 UserId = currentUser.UserId?.Value,
                 UserName = currentUser.Name,
                 OfficeId = currentUser.OfficeId?.Value,
@@ -54,10 +49,18 @@ internal sealed class HashChainedAuditTrail(AuditDbContext db, ICurrentUser curr
                 db.Entry(entry).State = EntityState.Detached;
                 return;
             }
-            catch (DbUpdateException) when (attempt < MaxAttempts)
+            catch (DbUpdateException)
             {
-                // Someone else appended entry number N first; chain onto theirs.
                 db.Entry(entry).State = EntityState.Detached;
+
+                // Only a lost race is retried: someone else appended entry number N first, so chain onto theirs.
+                // Anything else (a value the column refuses, the database gone) is not made better by retrying.
+                var lostRace = await db.Entries.AsNoTracking().AnyAsync(e => e.Sequence == entry.Sequence, cancellationToken);
+                if (!lostRace || attempt >= MaxAttempts)
+                {
+                    throw;
+                }
+
                 await Task.Delay(Random.Shared.Next(1, 10 * attempt), cancellationToken);
             }
         }

@@ -1,4 +1,5 @@
 using CaseWork.BuildingBlocks.Infrastructure.Persistence;
+using CaseWork.BuildingBlocks.Results;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -43,8 +44,7 @@ public static class OutboxInspectionEndpoints
             case "all":
                 break;
             default:
-                return TypedResults.ValidationProblem(
-                    new Dictionary<string, string[]> { ["state"] = ["Use one of: pending, failed, all."] });
+                return Error.Validation("state", "Use one of: pending, failed, all.").ToProblem();
         }
 
         var list = await messages

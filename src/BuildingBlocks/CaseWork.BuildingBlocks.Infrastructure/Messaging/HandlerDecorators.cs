@@ -83,10 +83,10 @@ internal sealed class UnitOfWorkCommandDecorator<TCommand, TValue, TDbContext>(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateConcurrencyException ex)
         {
             db.ChangeTracker.Clear();
-            return Error.ConcurrentEdit(typeof(TCommand).Name.Replace("Command", "", StringComparison.Ordinal).ToLowerInvariant());
+            return Error.ConcurrentEdit(RecordName(ex));
         }
 
         if (wroteOutbox)
@@ -95,6 +95,29 @@ internal sealed class UnitOfWorkCommandDecorator<TCommand, TValue, TDbContext>(
         }
 
         return result;
+    }
+
+    /// <summary>The record the user tried to change, in words ("CaseNote" becomes "case note"), for the conflict message.</summary>
+    private static string RecordName(DbUpdateConcurrencyException exception)
+    {
+        var typeName = exception.Entries.Count > 0 ? exception.Entries[0].Metadata.ClrType.Name : null;
+        if (string.IsNullOrEmpty(typeName))
+        {
+            return "record";
+        }
+
+        var words = new System.Text.StringBuilder(typeName.Length + 4);
+        for (var i = 0; i < typeName.Length; i++)
+        {
+            if (i > 0 && char.IsUpper(typeName[i]))
+            {
+                words.Append(' ');
+            }
+
+            words.Append(char.ToLowerInvariant(typeName[i]));
+        }
+
+        return words.ToString();
     }
 }
 

@@ -19,23 +19,42 @@ public static class ModuleHandlerRegistration
         where TDbContext : ModuleDbContext
     {
         ArgumentNullException.ThrowIfNull(moduleAssembly);
+        return services.AddModuleMessaging<TDbContext>(moduleAssembly, static _ => true);
+    }
+
+    /// <summary>
+    /// As <see cref="AddModuleMessaging{TDbContext}(IServiceCollection, Assembly)"/>, but takes only the types of
+    /// <paramref name="moduleAssembly"/> that <paramref name="includeType"/> accepts. A real module is one assembly and
+    /// needs no filter; an assembly holding several modules (test modules, a module being split out) does.
+    /// </summary>
+    public static IServiceCollection AddModuleMessaging<TDbContext>(
+        this IServiceCollection services,
+        Assembly moduleAssembly,
+        Func<Type, bool> includeType)
+        where TDbContext : ModuleDbContext
+    {
+        ArgumentNullException.ThrowIfNull(moduleAssembly);
+        ArgumentNullException.ThrowIfNull(includeType);
+        var moduleTypes = ConcreteTypes(moduleAssembly).Where(includeType).ToList();
 
         services.Scan(scan => scan
             .FromAssemblies(moduleAssembly)
-            .AddClasses(c => c.AssignableTo(typeof(ICommandHandler<,>)), publicOnly: false)
-            .AsImplementedInterfaces()
+            .AddClasses(c => c.AssignableTo(typeof(ICommandHandler<,>)).Where(includeType), publicOnly: false)
+            .AsImplementedInterfaces(IsClosed(typeof(ICommandHandler<,>)))
             .WithScopedLifetime()
-            .AddClasses(c => c.AssignableTo(typeof(IQueryHandler<,>)), publicOnly: false)
-            .AsImplementedInterfaces()
+            .AddClasses(c => c.AssignableTo(typeof(IQueryHandler<,>)).Where(includeType), publicOnly: false)
+            .AsImplementedInterfaces(IsClosed(typeof(IQueryHandler<,>)))
             .WithScopedLifetime()
-            .AddClasses(c => c.AssignableTo(typeof(IValidator<>)), publicOnly: false)
-            .AsImplementedInterfaces()
+            // Only as IValidator<T>: AbstractValidator also implements IValidator and IEnumerable<IValidationRule>,
+            // which would otherwise end up in the container too.
+            .AddClasses(c => c.AssignableTo(typeof(IValidator<>)).Where(includeType), publicOnly: false)
+            .AsImplementedInterfaces(IsClosed(typeof(IValidator<>)))
             .WithScopedLifetime()
-            .AddClasses(c => c.AssignableTo(typeof(IIntegrationEventHandler<>)), publicOnly: false)
+            .AddClasses(c => c.AssignableTo(typeof(IIntegrationEventHandler<>)).Where(includeType), publicOnly: false)
             .AsSelf()
             .WithScopedLifetime());
 
-        foreach (var handlerInterface in HandlerInterfaces(moduleAssembly, typeof(ICommandHandler<,>)))
+        foreach (var handlerInterface in HandlerInterfaces(moduleTypes, typeof(ICommandHandler<,>)))
         {
             var (command, value) = (handlerInterface.GenericTypeArguments[0], handlerInterface.GenericTypeArguments[1]);
             services.Decorate(handlerInterface, typeof(UnitOfWorkCommandDecorator<,,>).MakeGenericType(command, value, typeof(TDbContext)));
@@ -43,7 +62,7 @@ public static class ModuleHandlerRegistration
             services.Decorate(handlerInterface, typeof(LoggingCommandDecorator<,>).MakeGenericType(command, value));
         }
 
-        foreach (var handlerInterface in HandlerInterfaces(moduleAssembly, typeof(IQueryHandler<,>)))
+        foreach (var handlerInterface in HandlerInterfaces(moduleTypes, typeof(IQueryHandler<,>)))
         {
             var (query, value) = (handlerInterface.GenericTypeArguments[0], handlerInterface.GenericTypeArguments[1]);
             services.Decorate(handlerInterface, typeof(ValidationQueryDecorator<,>).MakeGenericType(query, value));
@@ -51,7 +70,7 @@ public static class ModuleHandlerRegistration
         }
 
         var create = typeof(IntegrationEventSubscription).GetMethod(nameof(IntegrationEventSubscription.Create))!;
-        foreach (var handlerType in ConcreteTypes(moduleAssembly))
+        foreach (var handlerType in moduleTypes)
         {
             foreach (var eventHandler in handlerType.GetInterfaces()
                          .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IIntegrationEventHandler<>)))
@@ -67,8 +86,11 @@ public static class ModuleHandlerRegistration
         return services;
     }
 
-    private static IEnumerable<Type> HandlerInterfaces(Assembly assembly, Type openInterface) =>
-        ConcreteTypes(assembly)
+    private static Func<Type, bool> IsClosed(Type openInterface) =>
+        i => i.IsGenericType && i.GetGenericTypeDefinition() == openInterface;
+
+    private static IEnumerable<Type> HandlerInterfaces(IEnumerable<Type> types, Type openInterface) =>
+        types
             .SelectMany(t => t.GetInterfaces())
             .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == openInterface)
             .Distinct();

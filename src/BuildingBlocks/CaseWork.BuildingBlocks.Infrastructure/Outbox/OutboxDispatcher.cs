@@ -9,7 +9,8 @@ namespace CaseWork.BuildingBlocks.Infrastructure.Outbox;
 
 /// <summary>
 /// Delivers pending outbox messages of every module, in process, to the subscribed handlers of the receiving
-/// modules. A message is marked processed only when every subscriber has handled it; a failure leaves it pending
+/// modules. Each subscriber is attempted on its own, so a failing handler in one module does not hold back the
+/// others. A message is marked processed only when every subscriber has handled it; a failure leaves it pending
 /// with its attempt count, last error and a back-off time, and subscribers that already succeeded skip it on the
 /// retry through their inbox. Safe to run on several host instances: the inbox key makes a double delivery a no-op.
 /// </summary>
@@ -65,30 +66,56 @@ public sealed partial class OutboxDispatcher
         var completed = 0;
         foreach (var message in batch)
         {
-            try
+            var failures = await DeliverToEverySubscriberAsync(message, cancellationToken);
+            if (failures.Count == 0)
             {
-                var integrationEvent = IntegrationEventSerializer.Deserialize(message);
-                foreach (var subscription in _subscriptions.Where(s => s.EventType == integrationEvent.GetType()))
-                {
-                    await DeliverAsync(subscription, integrationEvent, message.Type, cancellationToken);
-                }
-
                 message.ProcessedAt = _time.GetUtcNow();
                 message.NextAttemptAt = null;
                 completed++;
             }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            else
             {
                 message.Attempts++;
-                message.LastError = Truncate($"{ex.GetType().Name}: {ex.Message}", 4000);
+                message.LastError = Truncate(string.Join(Environment.NewLine, failures), 4000);
                 message.NextAttemptAt = _time.GetUtcNow() + Backoff(message.Attempts);
-                LogDeliveryFailed(message.Id, message.Type, message.Attempts, ex);
             }
 
             await db.SaveChangesAsync(cancellationToken);
         }
 
         return completed;
+    }
+
+    /// <summary>Attempts every subscriber of the message; returns what failed, empty when all have handled it.</summary>
+    private async Task<List<string>> DeliverToEverySubscriberAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        var failures = new List<string>();
+        IIntegrationEvent integrationEvent;
+        try
+        {
+            integrationEvent = IntegrationEventSerializer.Deserialize(message);
+        }
+        catch (Exception ex)
+        {
+            LogDeliveryFailed(message.Id, message.Type, "(deserialisation)", message.Attempts + 1, ex);
+            failures.Add($"{ex.GetType().Name}: {ex.Message}");
+            return failures;
+        }
+
+        foreach (var subscription in _subscriptions.Where(s => s.EventType == integrationEvent.GetType()))
+        {
+            try
+            {
+                await DeliverAsync(subscription, integrationEvent, message.Type, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                LogDeliveryFailed(message.Id, message.Type, subscription.Name, message.Attempts + 1, ex);
+                failures.Add($"{subscription.HandlerType.Name}: {ex.GetType().Name}: {ex.Message}");
+            }
+        }
+
+        return failures;
     }
 
     private async Task DeliverAsync(IntegrationEventSubscription subscription, IIntegrationEvent integrationEvent, string typeName, CancellationToken cancellationToken)
@@ -154,8 +181,8 @@ public sealed partial class OutboxDispatcher
 
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivering integration event {MessageId} ({Type}) failed, attempt {Attempts}; it will be retried")]
-    private partial void LogDeliveryFailed(Guid messageId, string type, int attempts, Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivering integration event {MessageId} ({Type}) to {Handler} failed, attempt {Attempts}; it will be retried")]
+    private partial void LogDeliveryFailed(Guid messageId, string type, string handler, int attempts, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Integration event {MessageId} was already handled by {Handler}; redelivery skipped")]
     private partial void LogRedeliverySkipped(Guid messageId, string handler);

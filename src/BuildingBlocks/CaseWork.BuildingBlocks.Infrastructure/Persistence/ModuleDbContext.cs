@@ -78,7 +78,24 @@ public abstract class ModuleDbContext : DbContext, IIntegrationEventOutbox
     }
 
     /// <inheritdoc />
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RaiseVersionsOfModifiedRecords();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <inheritdoc />
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RaiseVersionsOfModifiedRecords();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// Sets each modified <see cref="IVersioned"/> record's version to the one it was read at plus one. The update
+    /// is checked against the version it was read at (a concurrency token), so a stale save fails instead of winning.
+    /// </summary>
+    private void RaiseVersionsOfModifiedRecords()
     {
         foreach (var entry in ChangeTracker.Entries<IVersioned>())
         {
@@ -88,8 +105,6 @@ public abstract class ModuleDbContext : DbContext, IIntegrationEventOutbox
                 version.CurrentValue = (int)version.OriginalValue! + 1;
             }
         }
-
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     private void ApplyOfficeScope(ModelBuilder modelBuilder)

@@ -4,9 +4,11 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CaseWork.BuildingBlocks.Infrastructure.Persistence;
 
 /// <summary>
-/// Stores a <see cref="DateTimeOffset"/> on SQLite as fixed-width UTC text ("2026-11-21 09:30:00.0000000+00:00").
+/// Stores a <see cref="DateTimeOffset"/> on SQLite as fixed-width UTC text ("2026-11-21 09:30:00.1234560+00:00").
 /// SQLite's provider cannot order or compare DateTimeOffset columns; this format sorts as text in time order,
 /// keeps the column type TEXT (what the migrations create), and PostgreSQL keeps its native timestamptz.
+/// Values are truncated to whole microseconds, as PostgreSQL stores them (<see cref="StorePrecision"/>), so a value
+/// read back is the same on both providers; the seventh digit stays for a fixed width and is always 0.
 /// </summary>
 public sealed class UtcInstantTextConverter : ValueConverter<DateTimeOffset, string>
 {
@@ -15,7 +17,7 @@ public sealed class UtcInstantTextConverter : ValueConverter<DateTimeOffset, str
     /// <summary>Creates the converter.</summary>
     public UtcInstantTextConverter()
         : base(
-            value => value.ToUniversalTime().ToString(Format, CultureInfo.InvariantCulture),
+            value => StorePrecision.Truncate(value).ToString(Format, CultureInfo.InvariantCulture),
             text => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal))
     {
     }

@@ -33,6 +33,7 @@ public static class EfSpecificationEvaluator
     private static IQueryable<T> ApplyEfParts<T>(IQueryable<T> source, Specification<T> specification)
         where T : class
     {
+        ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(specification);
         var query = specification.AsNoTracking ? source.AsNoTracking() : source;
         query = specification.Includes.Aggregate(query, (q, include) => q.Include(include));

@@ -52,7 +52,11 @@ public abstract class Specification<T>
     internal void AddIncludePath(string path) => _includePaths.Add(path);
 
     /// <summary>Whether <paramref name="entity"/> satisfies all criteria (for rules checked in memory).</summary>
-    public bool IsSatisfiedBy(T entity) => _criteria.All(c => c.Compile()(entity));
+    public bool IsSatisfiedBy(T entity)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        return _criteria.All(c => c.Compile()(entity));
+    }
 }
 
 /// <summary>A specification that projects each result to <typeparamref name="TResult"/>.</summary>
@@ -65,10 +69,11 @@ public abstract class Specification<T, TResult> : Specification<T>
     public Expression<Func<T, TResult>>? Selector { get; private set; }
 
     /// <summary>Sets the projection.</summary>
-    protected void Select(Expression<Func<T, TResult>> selector) => Selector = selector;
+    protected void Select(Expression<Func<T, TResult>> selector) =>
+        Selector = selector ?? throw new ArgumentNullException(nameof(selector));
 }
 
 /// <summary>One step of an ordering chain.</summary>
-/// <param name="KeySelector">The key, boxed to object so one chain can mix key types.</param>
+/// <param name="KeySelector">The key selector, kept untyped so one chain can mix key types (it is not boxed: its return type is the key's).</param>
 /// <param name="Descending">Whether the order is descending.</param>
 public sealed record OrderExpression<T>(LambdaExpression KeySelector, bool Descending);

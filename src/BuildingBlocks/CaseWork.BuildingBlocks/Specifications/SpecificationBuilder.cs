@@ -14,13 +14,17 @@ public sealed class SpecificationBuilder<T>
     /// <summary>Adds a filter; all filters are ANDed.</summary>
     public SpecificationBuilder<T> Where(Expression<Func<T, bool>> criterion)
     {
+        ArgumentNullException.ThrowIfNull(criterion);
         _specification.AddCriterion(criterion);
         return this;
     }
 
     /// <summary>Adds a filter only when <paramref name="condition"/> is true (optional search fields).</summary>
-    public SpecificationBuilder<T> Where(Expression<Func<T, bool>> criterion, bool condition) =>
-        condition ? Where(criterion) : this;
+    public SpecificationBuilder<T> Where(Expression<Func<T, bool>> criterion, bool condition)
+    {
+        ArgumentNullException.ThrowIfNull(criterion);
+        return condition ? Where(criterion) : this;
+    }
 
     /// <summary>Starts the ordering chain, ascending.</summary>
     public OrderedSpecificationBuilder<T> OrderBy<TKey>(Expression<Func<T, TKey>> key) => StartOrder(key, descending: false);
@@ -31,6 +35,7 @@ public sealed class SpecificationBuilder<T>
     /// <summary>Loads a navigation with the entity.</summary>
     public SpecificationBuilder<T> Include(Expression<Func<T, object?>> navigation)
     {
+        ArgumentNullException.ThrowIfNull(navigation);
         _specification.AddInclude(navigation);
         return this;
     }
@@ -76,6 +81,7 @@ public sealed class SpecificationBuilder<T>
 
     private OrderedSpecificationBuilder<T> StartOrder(LambdaExpression key, bool descending)
     {
+        ArgumentNullException.ThrowIfNull(key);
         if (_specification.OrderBy.Count > 0)
         {
             throw new InvalidOperationException("A specification has one ordering chain; use ThenBy for further keys.");
@@ -103,6 +109,7 @@ public sealed class OrderedSpecificationBuilder<T>
     /// <summary>Adds a further ascending key.</summary>
     public OrderedSpecificationBuilder<T> ThenBy<TKey>(Expression<Func<T, TKey>> key)
     {
+        ArgumentNullException.ThrowIfNull(key);
         _specification.AddOrder(new OrderExpression<T>(key, Descending: false));
         return this;
     }
@@ -110,6 +117,7 @@ public sealed class OrderedSpecificationBuilder<T>
     /// <summary>Adds a further descending key.</summary>
     public OrderedSpecificationBuilder<T> ThenByDescending<TKey>(Expression<Func<T, TKey>> key)
     {
+        ArgumentNullException.ThrowIfNull(key);
         _specification.AddOrder(new OrderExpression<T>(key, Descending: true));
         return this;
     }

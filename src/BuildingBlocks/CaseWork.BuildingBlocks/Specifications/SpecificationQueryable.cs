@@ -12,6 +12,7 @@ public static class SpecificationQueryable
     public static IQueryable<T> ApplyCriteria<T>(this IQueryable<T> source, Specification<T> specification)
         where T : class
     {
+        ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(specification);
         return specification.Criteria.Aggregate(source, (query, criterion) => query.Where(criterion));
     }
@@ -40,6 +41,7 @@ public static class SpecificationQueryable
     public static IQueryable<TResult> ApplySpecification<T, TResult>(this IQueryable<T> source, Specification<T, TResult> specification)
         where T : class
     {
+        ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(specification);
         if (specification.Selector is null)
         {

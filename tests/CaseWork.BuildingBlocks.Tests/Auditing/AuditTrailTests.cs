@@ -1,0 +1,443 @@
+using CaseWork.BuildingBlocks.Auditing;
+using CaseWork.BuildingBlocks.Identity;
+using CaseWork.BuildingBlocks.Ids;
+using CaseWork.BuildingBlocks.Infrastructure;
+using CaseWork.BuildingBlocks.Infrastructure.Auditing;
+using CaseWork.BuildingBlocks.Infrastructure.Persistence;
+using CaseWork.BuildingBlocks.Tests.Support;
+using CaseWork.TestKit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CaseWork.BuildingBlocks.Tests.Auditing;
+
+/// <summary>
+/// The hash-chained audit trail: appends form a gap-free chain, the database refuses changes, and the verifier finds
+/// what an attacker who can bypass the database's refusal (by dropping its triggers) did.
+/// </summary>
+public abstract class AuditTrailTests : IAsyncLifetime
+{
+    // Sub-microsecond ticks on purpose: PostgreSQL keeps microseconds, and the hash must cover what is stored.
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 21, 9, 0, 0, TimeSpan.Zero).AddTicks(1234567));
+    private readonly TestCurrentUser _user = new(OfficeId.New(), Roles.Streetworker) { Name = "erika.muster" };
+    private readonly SaveCounter _saves = new();
+    private TestStore _store = null!;
+    private ServiceProvider _services = null!;
+
+    protected abstract DatabaseProvider Provider { get; }
+
+    private string Table => Provider == DatabaseProvider.Postgres ? "audit.audit_entries" : "audit_entries";
+
+    public async Task InitializeAsync()
+    {
+        _store = await TestStore.CreateAsync(Provider);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = _store.Options.Provider.ToString(),
+            ["Database:DataDirectory"] = _store.Options.DataDirectory,
+            ["Database:ConnectionString"] = _store.Options.ConnectionString,
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<TimeProvider>(_clock);
+        services.AddSingleton<ICurrentUser>(_user);
+        services.AddCaseWorkInfrastructure(configuration);
+        services.ConfigureDbContext<AuditDbContext>(options => options.AddInterceptors(_saves));
+        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        await _services.GetRequiredService<StoreMigrator>().MigrateAllAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await _store.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Appends_are_numbered_from_one_and_chained_by_hash()
+    {
+        var times = new List<DateTimeOffset>();
+        for (var i = 1; i <= 5; i++)
+        {
+            times.Add(_clock.GetUtcNow());
+            await RecordAsync(i);
+            _clock.Advance(TimeSpan.FromTicks(1_234_567));
+        }
+
+        var entries = await EntriesAsync();
+
+        Assert.Equal([1L, 2, 3, 4, 5], entries.Select(e => e.Sequence));
+        Assert.Equal(AuditEntry.GenesisHash, entries[0].PreviousHash);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var entry = entries[i];
+            Assert.Equal(entry.ComputeHash(), entry.Hash);
+            Assert.Matches("^[0-9a-f]{64}$", entry.Hash);
+            if (i > 0)
+            {
+                Assert.Equal(entries[i - 1].Hash, entry.PreviousHash);
+            }
+
+            Assert.Equal(StorePrecision.Truncate(times[i]), entry.OccurredAt);
+            Assert.Equal(_user.UserId?.Value, entry.UserId);
+            Assert.Equal("erika.muster", entry.UserName);
+            Assert.Equal(_user.OfficeId?.Value, entry.OfficeId);
+            Assert.Equal("Clients", entry.Module);
+            Assert.Equal("Update", entry.Action);
+            Assert.Equal("Client", entry.RecordType);
+            Assert.Equal($"client-{i + 1}", entry.RecordId);
+            Assert.Equal("asked by the client", entry.Reason);
+            Assert.Equal("fields: phone", entry.Details);
+        }
+    }
+
+    [Fact]
+    public async Task An_untouched_chain_is_intact()
+    {
+        await RecordManyAsync(5);
+
+        var result = await VerifyAsync();
+
+        Assert.True(result.IsIntact, string.Join(Environment.NewLine, result.Problems));
+        Assert.Equal(5, result.EntriesChecked);
+        Assert.Empty(result.Problems);
+        var head = (await EntriesAsync())[^1];
+        Assert.Equal(new AuditChainHead(5, head.Hash), result.Head);
+    }
+
+    [Fact]
+    public async Task An_empty_chain_is_intact()
+    {
+        var result = await VerifyAsync();
+
+        Assert.True(result.IsIntact);
+        Assert.Equal(0, result.EntriesChecked);
+        Assert.Null(result.Head);
+    }
+
+    [Fact]
+    public async Task Entries_without_reason_or_details_verify()
+    {
+        await using (var scope = _services.CreateAsyncScope())
+        {
+            var trail = scope.ServiceProvider.GetRequiredService<IAuditTrail>();
+            await trail.RecordAsync(new AuditRecord("Clients", AuditAction.Read, "Client", "c-1"));
+            await trail.RecordAsync(new AuditRecord("Clients", AuditAction.ReasonedAccess, "Client", "c-1", Reason: "", Details: ""));
+        }
+
+        var result = await VerifyAsync();
+
+        Assert.True(result.IsIntact, string.Join(Environment.NewLine, result.Problems));
+        var entries = await EntriesAsync();
+        Assert.Null(entries[0].Reason);
+        Assert.Equal("", entries[1].Reason);
+        Assert.NotEqual(entries[0].ComputeHash(), WithReason(entries[0], "").ComputeHash());
+    }
+
+    [Fact]
+    public async Task The_database_refuses_to_update_or_delete_entries()
+    {
+        await RecordManyAsync(3);
+
+        await using (var scope = _services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AuditDbContext>();
+            await Assert.ThrowsAnyAsync<Exception>(() => db.Entries.Where(e => e.Sequence == 2).ExecuteUpdateAsync(s => s.SetProperty(e => e.RecordId, "forged")));
+            await Assert.ThrowsAnyAsync<Exception>(() => db.Entries.Where(e => e.Sequence == 2).ExecuteDeleteAsync());
+            await Assert.ThrowsAnyAsync<Exception>(() => db.Entries.ExecuteDeleteAsync());
+            await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync(Sql("UPDATE {table} SET reason = 'forged'")));
+        }
+
+        await using (var scope = _services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AuditDbContext>();
+            var entry = await db.Entries.SingleAsync(e => e.Sequence == 3);
+            entry.Details = "forged";
+            await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        }
+
+        await using (var scope = _services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AuditDbContext>();
+            db.Entries.Remove(await db.Entries.SingleAsync(e => e.Sequence == 1));
+            await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        }
+
+        var result = await VerifyAsync();
+        Assert.True(result.IsIntact, string.Join(Environment.NewLine, result.Problems));
+        Assert.Equal(3, result.EntriesChecked);
+    }
+
+    [Fact]
+    public async Task A_modified_entry_is_detected()
+    {
+        await RecordManyAsync(5);
+        await DropAppendOnlyTriggersAsync();
+
+        await AdminSqlAsync("UPDATE {table} SET record_id = 'client-99' WHERE sequence = 3");
+
+        var result = await VerifyAsync();
+        Assert.False(result.IsIntact);
+        Assert.Equal(["Entry 3 was modified after it was written."], result.Problems);
+    }
+
+    [Fact]
+    public async Task A_modified_entry_with_a_recomputed_hash_breaks_the_next_link()
+    {
+        await RecordManyAsync(5);
+        await DropAppendOnlyTriggersAsync();
+
+        await RewriteAsync(entries =>
+        {
+            var third = entries.Single(e => e.Sequence == 3);
+            third.RecordId = "client-99";
+            third.Hash = third.ComputeHash();
+        });
+
+        var result = await VerifyAsync();
+        Assert.False(result.IsIntact);
+        Assert.Equal(["Entry 4 does not link to the entry before it."], result.Problems);
+    }
+
+    [Fact]
+    public async Task A_deleted_entry_in_the_middle_is_detected()
+    {
+        await RecordManyAsync(5);
+        await DropAppendOnlyTriggersAsync();
+
+        await AdminSqlAsync("DELETE FROM {table} WHERE sequence = 3");
+
+        var result = await VerifyAsync();
+        Assert.False(result.IsIntact);
+        Assert.Equal(4, result.EntriesChecked);
+        Assert.Contains("Entries 3..3 are missing.", result.Problems);
+        Assert.Contains("Entry 4 does not link to the entry before it.", result.Problems);
+    }
+
+    [Fact]
+    public async Task A_deleted_entry_with_the_rest_of_the_chain_relinked_is_detected()
+    {
+        await RecordManyAsync(5);
+        await DropAppendOnlyTriggersAsync();
+        await AdminSqlAsync("DELETE FROM {table} WHERE sequence = 3");
+
+        // The attacker re-links entry 4 onto entry 2 and rehashes everything after it, but keeps the numbers.
+        await RewriteAsync(entries =>
+        {
+            for (var i = 1; i < entries.Count; i++)
+            {
+                entries[i].PreviousHash = entries[i - 1].Hash;
+                entries[i].Hash = entries[i].ComputeHash();
+            }
+        });
+
+        var result = await VerifyAsync();
+        Assert.False(result.IsIntact);
+        Assert.Equal(["Entries 3..3 are missing."], result.Problems);
+    }
+
+    [Fact]
+    public async Task A_rewritten_chain_is_found_only_against_a_recorded_head()
+    {
+        await RecordManyAsync(5);
+        var recordedHead = (await VerifyAsync()).Head!;
+        await DropAppendOnlyTriggersAsync();
+
+        // Entry 3 removed, the rest renumbered and rehashed: internally consistent again.
+        await AdminSqlAsync("DELETE FROM {table} WHERE sequence = 3");
+        await AdminSqlAsync("UPDATE {table} SET sequence = 3 WHERE sequence = 4");
+        await AdminSqlAsync("UPDATE {table} SET sequence = 4 WHERE sequence = 5");
+        await RewriteAsync(entries =>
+        {
+            for (var i = 2; i < entries.Count; i++)
+            {
+                entries[i].PreviousHash = entries[i - 1].Hash;
+                entries[i].Hash = entries[i].ComputeHash();
+            }
+        });
+
+        Assert.True((await VerifyAsync()).IsIntact);
+        var result = await VerifyAsync(recordedHead);
+        Assert.False(result.IsIntact);
+        Assert.Equal(["The chain ends at entry 4, before the recorded head 5: entries were removed from its end."], result.Problems);
+    }
+
+    [Fact]
+    public async Task Truncating_the_tail_is_found_only_against_a_recorded_head()
+    {
+        await RecordManyAsync(5);
+        var recordedHead = (await VerifyAsync()).Head!;
+        await DropAppendOnlyTriggersAsync();
+
+        await AdminSqlAsync("DELETE FROM {table} WHERE sequence >= 4");
+
+        Assert.True((await VerifyAsync()).IsIntact);
+        var result = await VerifyAsync(recordedHead);
+        Assert.False(result.IsIntact);
+        Assert.Equal(["The chain ends at entry 3, before the recorded head 5: entries were removed from its end."], result.Problems);
+    }
+
+    [Fact]
+    public async Task A_recorded_head_that_no_longer_matches_is_reported()
+    {
+        await RecordManyAsync(3);
+        var recordedHead = (await VerifyAsync()).Head!;
+        await RecordManyAsync(2);
+
+        Assert.True((await VerifyAsync(recordedHead)).IsIntact);
+        var forged = await VerifyAsync(recordedHead with { Hash = new string('a', 64) });
+        Assert.False(forged.IsIntact);
+        Assert.Equal(["Entry 3 is not the recorded head: its hash differs."], forged.Problems);
+    }
+
+    [Fact]
+    public async Task Concurrent_appends_form_one_gap_free_chain()
+    {
+        const int appends = 20;
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var tasks = Enumerable.Range(1, appends).Select(i => Task.Run(async () =>
+        {
+            await using var scope = _services.CreateAsyncScope();
+            var trail = scope.ServiceProvider.GetRequiredService<IAuditTrail>();
+            await start.Task;
+            await trail.RecordAsync(new AuditRecord("Clients", AuditAction.Read, "Client", $"client-{i}"));
+        })).ToList();
+
+        start.SetResult();
+        await Task.WhenAll(tasks);
+
+        var entries = await EntriesAsync();
+        Assert.Equal(Enumerable.Range(1, appends).Select(i => (long)i), entries.Select(e => e.Sequence));
+        Assert.Equal(Enumerable.Range(1, appends).Select(i => $"client-{i}").Order(), entries.Select(e => e.RecordId).Order());
+        var result = await VerifyAsync();
+        Assert.True(result.IsIntact, string.Join(Environment.NewLine, result.Problems));
+    }
+
+    [Fact]
+    public async Task A_failure_other_than_a_lost_race_is_not_retried()
+    {
+        // A broken current user: the database refuses the entry (user_name is NOT NULL) on both providers.
+        _user.Name = null!;
+        await using var scope = _services.CreateAsyncScope();
+        var trail = scope.ServiceProvider.GetRequiredService<IAuditTrail>();
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => trail.RecordAsync(new AuditRecord("Clients", AuditAction.Read, "Client", "c-1")));
+
+        Assert.Equal(1, _saves.Count);
+        Assert.Empty(await EntriesAsync());
+    }
+
+    [Fact]
+    public async Task The_arguments_are_checked()
+    {
+        await using var scope = _services.CreateAsyncScope();
+
+        await Assert.ThrowsAsync<ArgumentNullException>(() => scope.ServiceProvider.GetRequiredService<IAuditTrail>().RecordAsync(null!));
+        await Assert.ThrowsAsync<ArgumentNullException>(() => scope.ServiceProvider.GetRequiredService<AuditTrailVerifier>().VerifyAsync(null!));
+    }
+
+    private static AuditEntry WithReason(AuditEntry entry, string? reason) => new()
+    {
+        Sequence = entry.Sequence, OccurredAt = entry.OccurredAt, UserId = entry.UserId, UserName = entry.UserName,
+        OfficeId = entry.OfficeId, Module = entry.Module, Action = entry.Action, RecordType = entry.RecordType,
+        RecordId = entry.RecordId, Reason = reason, Details = entry.Details, PreviousHash = entry.PreviousHash,
+    };
+
+    private async Task RecordAsync(int i)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IAuditTrail>().RecordAsync(
+            new AuditRecord("Clients", AuditAction.Update, "Client", $"client-{i}", "asked by the client", "fields: phone"));
+    }
+
+    private async Task RecordManyAsync(int count)
+    {
+        for (var i = 1; i <= count; i++)
+        {
+            await RecordAsync(i);
+            _clock.Advance(TimeSpan.FromSeconds(1));
+        }
+    }
+
+    private async Task<List<AuditEntry>> EntriesAsync()
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<AuditDbContext>().Entries.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync();
+    }
+
+    private async Task<AuditVerificationResult> VerifyAsync(AuditChainHead? recordedHead = null)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var verifier = scope.ServiceProvider.GetRequiredService<AuditTrailVerifier>();
+        return recordedHead is null ? await verifier.VerifyAsync() : await verifier.VerifyAsync(recordedHead);
+    }
+
+    private string Sql(string template) => template.Replace("{table}", Table, StringComparison.Ordinal);
+
+    private async Task AdminSqlAsync(string template)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<AuditDbContext>().Database.ExecuteSqlRawAsync(Sql(template));
+    }
+
+    /// <summary>Loads the chain, lets the attacker change it in memory, and writes it back (triggers dropped).</summary>
+    private async Task RewriteAsync(Action<List<AuditEntry>> tamper)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AuditDbContext>();
+        var entries = await db.Entries.OrderBy(e => e.Sequence).ToListAsync();
+        tamper(entries);
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>What an attacker with administrative rights on the database does first.</summary>
+    private async Task DropAppendOnlyTriggersAsync()
+    {
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            await AdminSqlAsync("DROP TRIGGER audit_entries_append_only ON audit.audit_entries");
+            await AdminSqlAsync("DROP TRIGGER audit_entries_no_truncate ON audit.audit_entries");
+        }
+        else
+        {
+            await AdminSqlAsync("DROP TRIGGER audit_entries_no_update");
+            await AdminSqlAsync("DROP TRIGGER audit_entries_no_delete");
+        }
+    }
+
+    private sealed class SaveCounter : SaveChangesInterceptor
+    {
+        private int _count;
+
+        public int Count => _count;
+
+        public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+            DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _count);
+            return ValueTask.FromResult(result);
+        }
+    }
+
+    public sealed class OnSqlite : AuditTrailTests
+    {
+        protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+    }
+
+    public sealed class OnPostgres : AuditTrailTests
+    {
+        protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+
+        [Fact]
+        public async Task The_database_refuses_to_truncate_the_trail()
+        {
+            await RecordManyAsync(2);
+
+            await Assert.ThrowsAnyAsync<Exception>(() => AdminSqlAsync("TRUNCATE audit.audit_entries"));
+
+            Assert.Equal(2, (await EntriesAsync()).Count);
+        }
+    }
+}
