@@ -195,11 +195,13 @@ report() {
     done
   fi
 
-  # A test project that reported nothing has no tests yet (or its tests were not discovered): say so.
+  # A test project that reported nothing lost its tests (or they were not discovered): that fails the run.
+  local silent_projects=0
   if [ "$tests_ran" -eq 1 ]; then
     for project in $(grep -o '[^"\\/]*Tests\.csproj"' "$solution" | sed 's/\.csproj"$//' | sort -u); do
       if [ "${passed[$project]:-0}" -eq 0 ] && [ "${failed[$project]:-0}" -eq 0 ] && [ "${skipped[$project]:-0}" -eq 0 ]; then
-        echo "  warning: $project ran no test"
+        echo "  $project ran no test"
+        silent_projects=$((silent_projects + 1))
       fi
     done
   fi
@@ -216,6 +218,9 @@ report() {
       status=1
     elif [ "$total_passed" -eq 0 ]; then
       echo "FAILED: no test ran"
+      status=1
+    elif [ "$silent_projects" -gt 0 ]; then
+      echo "FAILED: $silent_projects test project(s) ran no test"
       status=1
     fi
   fi
