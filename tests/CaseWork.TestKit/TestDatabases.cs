@@ -20,7 +20,8 @@ public static class TestDatabases
     /// <summary>Creates an empty PostgreSQL database for one test or fixture; disposing drops it.</summary>
     public static async Task<PostgresTestDatabase> CreatePostgresAsync(string purpose = "test")
     {
-        var name = $"cw_{purpose}_{Guid.NewGuid():N}"[..Math.Min(60, 4 + purpose.Length + 33)].ToLowerInvariant();
+        var unique = $"cw_{purpose}_{Guid.NewGuid():N}";
+        var name = unique[..Math.Min(60, unique.Length)].ToLowerInvariant();
         await using (var admin = new NpgsqlConnection(PostgresAdminConnectionString))
         {
             await admin.OpenAsync();

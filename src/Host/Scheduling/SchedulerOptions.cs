@@ -14,6 +14,12 @@ internal sealed class SchedulerOptions
     /// <summary>How late a trigger may fire before its misfire instruction decides instead (catch up once). Default one minute.</summary>
     public TimeSpan MisfireThreshold { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// How long an instance with nothing due waits before asking the store again. It learns of its own changes at once, but of
+    /// another instance's (a trigger released after a run there, a job added there) only at the next ask. Default 30 seconds.
+    /// </summary>
+    public TimeSpan IdleWaitTime { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>PostgreSQL only: how often an instance records in the shared tables that it is alive. Default 10 seconds.</summary>
     public TimeSpan ClusterCheckinInterval { get; set; } = TimeSpan.FromSeconds(10);
 
@@ -29,6 +35,7 @@ internal sealed class SchedulerOptions
     {
         Require(MaxConcurrency is >= 1 and <= 100, nameof(MaxConcurrency), $"must be between 1 and 100 (was {MaxConcurrency})");
         Require(MisfireThreshold >= TimeSpan.FromSeconds(1), nameof(MisfireThreshold), $"must be at least one second (was {MisfireThreshold})");
+        Require(IdleWaitTime >= TimeSpan.FromSeconds(1), nameof(IdleWaitTime), $"must be at least one second (was {IdleWaitTime})");
         Require(ClusterCheckinInterval >= TimeSpan.FromMilliseconds(100), nameof(ClusterCheckinInterval), $"must be at least 100 ms (was {ClusterCheckinInterval})");
         Require(ClusterCheckinMisfireThreshold >= TimeSpan.FromMilliseconds(100), nameof(ClusterCheckinMisfireThreshold), $"must be at least 100 ms (was {ClusterCheckinMisfireThreshold})");
     }

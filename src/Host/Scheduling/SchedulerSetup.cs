@@ -34,7 +34,11 @@ internal static class SchedulerSetup
 
         builder.Services.AddQuartz(quartz =>
         {
-            quartz.ConfigureScheduler(s => s.InstanceName = SchedulerName);
+            quartz.ConfigureScheduler(s =>
+            {
+                s.InstanceName = SchedulerName;
+                s.IdleWaitTime = scheduler.IdleWaitTime;
+            });
             quartz.UseDefaultThreadPool(scheduler.MaxConcurrency);
             quartz.UsePersistentStore(store =>
             {

@@ -10,9 +10,13 @@ internal static class SchedulerHosts
 {
     public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
-    /// <summary>Settings that make a cluster notice a gone instance within seconds instead of half a minute.</summary>
+    /// <summary>
+    /// Settings that make an instance notice within a second what another one did (a trigger released, an instance gone)
+    /// instead of within half a minute.
+    /// </summary>
     public static Dictionary<string, string?> FastCluster() => new()
     {
+        ["Scheduler:IdleWaitTime"] = "00:00:01",
         ["Scheduler:ClusterCheckinInterval"] = "00:00:00.500",
         ["Scheduler:ClusterCheckinMisfireThreshold"] = "00:00:01",
     };
