@@ -1,6 +1,7 @@
 using CaseWork.BuildingBlocks.Infrastructure.Modules;
 using CaseWork.BuildingBlocks.Infrastructure.Persistence;
 using CaseWork.Host.Health;
+using CaseWork.Host.Modules;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using Quartz;
@@ -31,6 +32,12 @@ internal static class SchedulerSetup
         database.Validate();
         var scheduler = builder.Configuration.GetSection(SchedulerOptions.SectionName).Get<SchedulerOptions>() ?? new SchedulerOptions();
         scheduler.Validate();
+        var store = database.Provider switch
+        {
+            DatabaseProvider.Sqlite => new SchedulerStore(database.Provider, StoreOptionsExtensions.SqliteConnectionString(database, Store), Store.Schema),
+            DatabaseProvider.Postgres => new SchedulerStore(database.Provider, database.ConnectionString!, Store.Schema),
+            _ => throw new InvalidOperationException($"Unknown database provider '{database.Provider}'."),
+        };
 
         builder.Services.AddQuartz(quartz =>
         {
@@ -38,61 +45,55 @@ internal static class SchedulerSetup
             {
                 s.InstanceName = SchedulerName;
                 s.IdleWaitTime = scheduler.IdleWaitTime;
+                // A module's triggers run in the execution group named after it. An instance with the module switched off
+                // has neither its handlers nor its job registrations, so it must leave those triggers to the instances that
+                // have them; running them here would fail and put the shared trigger into the error state for everyone.
+                foreach (var disabled in CaseWorkModules.All.Select(m => m.Name).Except(modules.Select(m => m.Name)))
+                {
+                    s.RefusedExecutionGroups.Add(disabled);
+                }
             });
             quartz.UseDefaultThreadPool(scheduler.MaxConcurrency);
-            quartz.UsePersistentStore(store =>
+            quartz.UsePersistentStore(persistence =>
             {
-                store.UseSystemTextJsonSerializer();
+                persistence.UseSystemTextJsonSerializer();
                 // The scheduler's tables are the host's own, like the module schemas EF migrates at start-up: create what is
                 // missing (never alter or drop), so a fresh data directory or database needs no manual step.
-                store.ProvisionSchema();
-                store.ConfigureStore(o =>
+                persistence.ProvisionSchema();
+                persistence.ConfigureStore(o =>
                 {
                     o.MisfireThreshold = scheduler.MisfireThreshold;
-                    if (database.Provider == DatabaseProvider.Postgres)
+                    if (store.Provider == DatabaseProvider.Postgres)
                     {
-                        o.TablePrefix = $"{Store.Schema}.qrtz_";
+                        o.TablePrefix = $"{store.Schema}.qrtz_";
                     }
                 });
 
-                switch (database.Provider)
+                if (store.Provider == DatabaseProvider.Sqlite)
                 {
-                    case DatabaseProvider.Sqlite:
-                        store.UseSqlite(SqliteFactory.Instance, StoreOptionsExtensions.SqliteConnectionString(database, Store));
-                        break;
-                    case DatabaseProvider.Postgres:
-                        store.UsePostgres(NpgsqlFactory.Instance, database.ConnectionString!);
-                        store.UseClustering(c =>
-                        {
-                            c.CheckinInterval = scheduler.ClusterCheckinInterval;
-                            c.CheckinMisfireThreshold = scheduler.ClusterCheckinMisfireThreshold;
-                        });
-                        break;
-                    default:
-                        throw new InvalidOperationException($"Unknown database provider '{database.Provider}'.");
+                    persistence.UseSqlite(SqliteFactory.Instance, store.ConnectionString);
+                }
+                else
+                {
+                    persistence.UsePostgres(NpgsqlFactory.Instance, store.ConnectionString);
+                    persistence.UseClustering(c =>
+                    {
+                        c.CheckinInterval = scheduler.ClusterCheckinInterval;
+                        c.CheckinMisfireThreshold = scheduler.ClusterCheckinMisfireThreshold;
+                    });
                 }
             });
 
+            // Each module adds its jobs with AddModuleJob, which keeps an unchanged trigger as stored across restarts and
+            // instances (ModuleTriggersPlugin).
             foreach (var module in modules)
             {
                 module.AddJobs(quartz);
             }
         });
 
-        builder.Services.Configure<QuartzOptions>(o =>
-        {
-            // Every start of every instance declares the modules' jobs again. Replacing keeps job classes and schedules in
-            // step with the code; carrying the replaced trigger's last run over keeps a restart (or a second instance
-            // starting) from moving the next run, and a run missed while the host was down is caught up once.
-            o.Scheduling.OverwriteExistingData = true;
-            o.Scheduling.ScheduleTriggerRelativeToReplacedTrigger = true;
-        });
-
-        if (database.Provider == DatabaseProvider.Postgres)
-        {
-            builder.Services.AddSingleton(new SchedulerSchema(database.ConnectionString!, Store.Schema));
-            builder.Services.AddHostedService<SchedulerSchemaCreator>();
-        }
+        builder.Services.AddSingleton(store);
+        builder.Services.AddHostedService<SchedulerStorePreparation>();
 
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         builder.Services.AddHealthChecks()
