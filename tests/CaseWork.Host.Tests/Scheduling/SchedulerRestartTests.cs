@@ -47,19 +47,24 @@ public sealed class SchedulerRestartTests
     }
 
     [Fact]
-    public async Task A_restart_keeps_a_module_jobs_next_run_where_it_was()
+    public async Task A_restart_leaves_a_module_jobs_trigger_as_it_was()
     {
         using var data = new TempDataDirectory();
         var database = TestDatabases.Sqlite(data.Path);
-        var triggerKey = new TriggerKey("hourly-sweep", "Tests");
-        void Jobs(IQuartzBuilder quartz) => quartz.AddModuleJob<RecordingJob>("Tests", "hourly-sweep", JobSchedule.Every(TimeSpan.FromHours(1)));
+        var hourly = new TriggerKey("hourly-sweep", "Tests");
+        var daily = new TriggerKey("daily-sweep", "Tests");
+        void Jobs(IQuartzBuilder quartz) => quartz
+            .AddModuleJob<RecordingJob>("Tests", "hourly-sweep", JobSchedule.Every(TimeSpan.FromHours(1)))
+            .AddModuleJob<RecordingJob>("Tests", "daily-sweep", JobSchedule.Cron("0 30 2 * * ?", TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")));
 
-        DateTimeOffset? nextRunBefore;
+        DateTimeOffset? hourlyBefore;
         await using (var first = SchedulerHosts.Create(database, new JobRunLog(), Jobs))
         {
             var scheduler = await SchedulerHosts.StartAsync(first);
-            nextRunBefore = (await scheduler.GetTrigger(triggerKey))?.NextFireTimeUtc;
-            Assert.NotNull(nextRunBefore);
+            hourlyBefore = (await scheduler.GetTrigger(hourly))?.NextFireTimeUtc;
+            Assert.NotNull(hourlyBefore);
+            // As an operator would, e.g. while a partner's mail server is down.
+            await scheduler.PauseTrigger(daily);
         }
 
         await using var second = SchedulerHosts.Create(database, new JobRunLog(), Jobs);
@@ -67,7 +72,8 @@ public sealed class SchedulerRestartTests
         var job = await restarted.GetJobDetail(new JobKey("hourly-sweep", "Tests"));
         Assert.NotNull(job);
         Assert.True(job.Durable);
-        Assert.Equal(nextRunBefore, (await restarted.GetTrigger(triggerKey))?.NextFireTimeUtc);
+        Assert.Equal(hourlyBefore, (await restarted.GetTrigger(hourly))?.NextFireTimeUtc);
+        Assert.Equal(TriggerState.Paused, await restarted.GetTriggerState(daily));
     }
 
     [Fact]

@@ -12,8 +12,8 @@ namespace CaseWork.BuildingBlocks.Infrastructure.Scheduling;
 /// Every start of every instance declares the same jobs again, so this must be idempotent without being forgetful. The job
 /// detail is replaced (it carries no schedule state, and the stored class name follows the code). A trigger whose stored
 /// schedule is the declared one is kept as it is — its next run, its last run and a pause an operator set survive a restart
-/// and the start of a second instance; the store decides under its own lock, so two instances starting together do not
-/// both write. A trigger whose schedule changed is replaced and starts over from now.
+/// and the start of a second instance; the store decides that under its own lock, so instances starting together write
+/// nothing. A trigger whose schedule changed is replaced and starts over from now.
 /// </para>
 /// <para>
 /// Replacing every trigger on start (Quartz's declarative <c>AddTrigger</c>) would move a never-fired trigger's first run
