@@ -1,6 +1,8 @@
 using CaseWork.BuildingBlocks.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CaseWork.TestKit;
 
@@ -22,6 +24,12 @@ public class CaseWorkHostFactory : WebApplicationFactory<Program>
         _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
     }
 
+    /// <summary>
+    /// Runs after the host registered its own services: lets a test add services (a probe, a test job through
+    /// <c>services.AddQuartz(…)</c>, which adds to the host's one scheduler) or replace one.
+    /// </summary>
+    public Action<IServiceCollection>? ConfigureTestServices { get; init; }
+
     /// <inheritdoc />
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -33,6 +41,11 @@ public class CaseWorkHostFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (ConfigureTestServices is { } configure)
+        {
+            builder.ConfigureTestServices(configure);
         }
     }
 }
