@@ -223,11 +223,15 @@ public sealed class SignInTests : IClassFixture<SqliteHostFixture>
         using var client = NewClient();
 
         using var live = await client.GetAsync("/health/live");
+        await Readiness.WaitUntilReadyAsync(client);
         using var ready = await client.GetAsync("/health/ready");
         using var openApi = await client.GetAsync("/openapi/v1.json");
 
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        var readiness = await ready.Content.ReadAsStringAsync();
+        Assert.Contains("\"databases\"", readiness, StringComparison.Ordinal);
+        Assert.Contains("\"scheduler\"", readiness, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, openApi.StatusCode);
         Assert.Contains("/api/clients/outbox", await openApi.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }

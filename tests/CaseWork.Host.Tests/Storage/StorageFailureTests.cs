@@ -41,10 +41,8 @@ public sealed class StorageFailureTests
         {
             await using var host = new CaseWorkHostFactory(TestDatabases.Postgres(database.ConnectionString));
             using var client = host.CreateClient();
-            using (var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative)))
-            {
-                Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
-            }
+            // The scheduler starts right after the host; readiness waits for it, as a load balancer would.
+            await Readiness.WaitUntilReadyAsync(client);
 
             // Dropping the database (WITH FORCE) also ends the host's open connections.
             await database.DisposeAsync();
