@@ -8,15 +8,39 @@ namespace CaseWork.BuildingBlocks.Infrastructure.Auditing;
 /// <summary>
 /// Appends audit entries to the <c>audit</c> store, each chained to the previous one by hash. Appends from
 /// several requests or host instances race for the next sequence number; the primary key lets exactly one win
-/// and the others retry on the new chain head.
+/// and the others retry on the new chain head. On PostgreSQL, where several host instances write at once, appends
+/// queue on a transaction-scoped advisory lock first, so they rarely race at all.
 /// </summary>
 internal sealed class HashChainedAuditTrail(AuditDbContext db, ICurrentUser currentUser, TimeProvider time) : IAuditTrail
 {
     private const int MaxAttempts = 20;
 
+    /// <summary>The advisory lock key that serialises appends to the chain (an arbitrary constant, "AUDIT" in ASCII).</summary>
+    private const long ChainLockKey = 0x4155444954;
+
     public async Task RecordAsync(AuditRecord record, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
+        if (!db.Database.IsNpgsql())
+        {
+            await AppendAsync(record, cancellationToken);
+            return;
+        }
+
+        // Measured with benchmarks/CaseWork.Benchmarks (8 concurrent writers): without the lock the losers of the
+        // sequence race retry with back-off and the 95th percentile reached ~200 ms; queued on the lock they do not retry.
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ChainLockKey})", cancellationToken);
+            await AppendAsync(record, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        });
+    }
+
+    private async Task AppendAsync(AuditRecord record, CancellationToken cancellationToken)
+    {
         for (var attempt = 1; ; attempt++)
         {
             var head = await db.Entries.AsNoTracking()
