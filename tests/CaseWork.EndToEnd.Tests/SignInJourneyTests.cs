@@ -54,6 +54,26 @@ public sealed partial class SignInJourneyTests(BrowserHost host) : IClassFixture
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserHost.ScreenshotDirectory, "login-error.png"), FullPage = true });
     }
 
+    [Fact]
+    public async Task Administrator_opens_the_system_status_from_the_start_page()
+    {
+        await using var context = await host.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseAddress.ToString() });
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("E-Mail-Adresse").FillAsync(DemoUsers.Administrator);
+        await page.GetByLabel("Passwort").FillAsync(DemoUsers.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Verwaltung" }).WaitForAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Systemstatus" }).ClickAsync();
+
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Systemstatus", Level = 1 }).WaitForAsync();
+        Assert.Equal(5, await page.Locator("tbody tr").CountAsync());
+        Assert.Contains("vollständig und unverändert", await page.Locator("#audit-heading + p").InnerTextAsync(), StringComparison.Ordinal);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserHost.ScreenshotDirectory, "admin-system.png"), FullPage = true });
+    }
+
     [GeneratedRegex("^/Account/Login")]
     private static partial Regex LoginPath();
 }

@@ -19,6 +19,12 @@ internal sealed class IndexModel(IdentityStoreDbContext identity, IReadOnlyList<
         [Roles.Administrator] = ("Verwaltung", "Beratungsstellen, Benutzer*innen, Rollen, Partnerverzeichnis und Aufbewahrungsfristen – ohne Einsicht in Fallinhalte."),
     };
 
+    /// <summary>The host's own pages (not a module's), shown on the start page of the roles they name.</summary>
+    private static readonly NavigationEntry[] HostNavigation =
+    [
+        new("/Admin/System", "Systemstatus", "System status", [Roles.Administrator]),
+    ];
+
     public string DisplayName { get; private set; } = "";
 
     public string OfficeName { get; private set; } = "";
@@ -41,7 +47,7 @@ internal sealed class IndexModel(IdentityStoreDbContext identity, IReadOnlyList<
                 role,
                 RolePanels[role].Heading,
                 RolePanels[role].Description,
-                modules.SelectMany(m => m.Navigation).Where(n => n.Roles.Contains(role)).ToList()))
+                HostNavigation.Concat(modules.SelectMany(m => m.Navigation)).Where(n => n.Roles.Contains(role)).ToList()))
             .ToList();
     }
 

@@ -14,6 +14,12 @@ public interface IModule
     /// <summary>The module name (e.g. "Clients"); also its configuration key <c>Modules:&lt;Name&gt;:Enabled</c> and its job group.</summary>
     string Name { get; }
 
+    /// <summary>The module's name as German users read it (e.g. "Klient*innen"); defaults to <see cref="Name"/>.</summary>
+    string TitleDe => Name;
+
+    /// <summary>The module's name as English users read it (e.g. "Clients"); defaults to <see cref="Name"/>.</summary>
+    string TitleEn => Name;
+
     /// <summary>The store the module owns: SQLite file name and PostgreSQL schema.</summary>
     Persistence.StoreDescriptor Store { get; }
 

@@ -22,6 +22,12 @@ public sealed class AppointmentsModule : IModule
     public string Name => AppointmentsContract.ModuleName;
 
     /// <inheritdoc />
+    public string TitleDe => "Termine";
+
+    /// <inheritdoc />
+    public string TitleEn => "Appointments";
+
+    /// <inheritdoc />
     public StoreDescriptor Store => AppointmentsDbContext.StoreDescriptor;
 
     /// <inheritdoc />

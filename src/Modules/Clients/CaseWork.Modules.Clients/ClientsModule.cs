@@ -22,6 +22,12 @@ public sealed class ClientsModule : IModule
     public string Name => ClientsContract.ModuleName;
 
     /// <inheritdoc />
+    public string TitleDe => "Klient*innen";
+
+    /// <inheritdoc />
+    public string TitleEn => "Clients";
+
+    /// <inheritdoc />
     public StoreDescriptor Store => ClientsDbContext.StoreDescriptor;
 
     /// <inheritdoc />

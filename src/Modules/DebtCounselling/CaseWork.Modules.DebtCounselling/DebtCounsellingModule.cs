@@ -22,6 +22,12 @@ public sealed class DebtCounsellingModule : IModule
     public string Name => DebtCounsellingContract.ModuleName;
 
     /// <inheritdoc />
+    public string TitleDe => "Schuldnerberatung";
+
+    /// <inheritdoc />
+    public string TitleEn => "Debt counselling";
+
+    /// <inheritdoc />
     public StoreDescriptor Store => DebtCounsellingDbContext.StoreDescriptor;
 
     /// <inheritdoc />

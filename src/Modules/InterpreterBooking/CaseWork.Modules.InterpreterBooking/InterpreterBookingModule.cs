@@ -22,6 +22,12 @@ public sealed class InterpreterBookingModule : IModule
     public string Name => InterpreterBookingContract.ModuleName;
 
     /// <inheritdoc />
+    public string TitleDe => "Sprachmittlung";
+
+    /// <inheritdoc />
+    public string TitleEn => "Interpreter booking";
+
+    /// <inheritdoc />
     public StoreDescriptor Store => InterpreterBookingDbContext.StoreDescriptor;
 
     /// <inheritdoc />

@@ -22,6 +22,12 @@ public sealed class ReferralsModule : IModule
     public string Name => ReferralsContract.ModuleName;
 
     /// <inheritdoc />
+    public string TitleDe => "Weitervermittlungen";
+
+    /// <inheritdoc />
+    public string TitleEn => "Referrals";
+
+    /// <inheritdoc />
     public StoreDescriptor Store => ReferralsDbContext.StoreDescriptor;
 
     /// <inheritdoc />
