@@ -25,7 +25,7 @@ internal sealed class DatabasesReadyCheck(IServiceScopeFactory scopes, StoreMigr
             return HealthCheckResult.Unhealthy($"Stores not reachable: {string.Join(", ", unreachable)}");
         }
 
-        var pending = await migrator.StoresWithPendingMigrationsAsync(cancellationToken);
+        var pending = migrator.AllApplied ? [] : await migrator.StoresWithPendingMigrationsAsync(cancellationToken);
         return pending.Count == 0
             ? HealthCheckResult.Healthy($"{migrator.Stores.Count} stores reachable and migrated")
             : HealthCheckResult.Unhealthy($"Stores with pending migrations: {string.Join(", ", pending)}");

@@ -18,6 +18,12 @@ public sealed partial class StoreMigrator(IServiceScopeFactory scopes, IEnumerab
     /// <summary>The stores, in registration order.</summary>
     public IReadOnlyList<MigratedStore> Stores { get; } = stores.DistinctBy(s => s.DbContextType).ToList();
 
+    /// <summary>
+    /// Whether <see cref="MigrateAllAsync"/> completed in this process. Migrations are compiled in, so once applied they
+    /// cannot become pending again without a restart; readiness then need not ask every store on every probe.
+    /// </summary>
+    public bool AllApplied { get; private set; }
+
     /// <summary>Applies pending migrations of every store.</summary>
     public async Task MigrateAllAsync(CancellationToken cancellationToken = default)
     {
@@ -40,6 +46,8 @@ public sealed partial class StoreMigrator(IServiceScopeFactory scopes, IEnumerab
                 await db.Database.MigrateAsync(cancellationToken);
             }
         }
+
+        AllApplied = true;
     }
 
     /// <summary>The stores that still have pending migrations (for the readiness check).</summary>
