@@ -117,7 +117,27 @@ internal static class NameComparison
         if (StripArticle(b) is { } strippedB)
             score = Math.Max(score, SkeletonScore(a, strippedB));
 
+        if (HaveDifferentSlavicSuffixes(Clean(a.Latin), Clean(b.Latin)))
+            score = Math.Min(score, 0.6);
+
         return new NamePartMatch(score, Equal: false, GenderedForms: false, OneOfSeveral: false);
+    }
+
+    // Ukrainian family names differ by their suffix: Shevchenko, Shevchuk and Shevchych are three families
+    // although their consonants nearly agree. ("ich" is left out: it is also Turkish "ıç" written without marks.)
+    private static readonly (string Suffix, string Family)[] SlavicSuffixes =
+    [
+        ("enko", "enko"), ("tschuk", "chuk"), ("chuk", "chuk"), ("czuk", "chuk"), ("iuk", "uk"), ("yuk", "uk"),
+        ("juk", "uk"), ("uk", "uk"), ("ytsch", "ych"), ("itsch", "ych"), ("ych", "ych"),
+    ];
+
+    private static bool HaveDifferentSlavicSuffixes(string a, string b)
+    {
+        if (a.Length < 5 || b.Length < 5)
+            return false;
+        var suffixA = SlavicSuffixes.FirstOrDefault(s => a.EndsWith(s.Suffix, StringComparison.Ordinal)).Family;
+        var suffixB = SlavicSuffixes.FirstOrDefault(s => b.EndsWith(s.Suffix, StringComparison.Ordinal)).Family;
+        return suffixA != suffixB;
     }
 
     /// <summary>The name as Latin text for reasons shown to a person.</summary>
@@ -148,8 +168,7 @@ internal static class NameComparison
             : NameToken.From(string.Concat(tokens.Select(t => t.Latin)), tokens.All(t => t.WrittenInLatin));
 
     private static NameToken? StripArticle(NameToken token) =>
-        token.Latin.Length >= 6 && token.Latin.StartsWith("al", StringComparison.Ordinal) &&
-        !"aeiouy".Contains(token.Latin[2], StringComparison.Ordinal)
+        token.Latin.Length >= 5 && token.Latin.StartsWith("al", StringComparison.Ordinal)
             ? NameToken.From(token.Latin[2..], token.WrittenInLatin)
             : null;
 

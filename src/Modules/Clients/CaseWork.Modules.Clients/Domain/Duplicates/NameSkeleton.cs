@@ -69,15 +69,18 @@ internal static class NameSkeleton
             i++;
         }
 
+        // Doubled letters collapse (Haddad / Hadad), but only when adjacent: in "Koc" the two k sounds are
+        // separated by a vowel and both count.
         var skeleton = new StringBuilder(text.Length);
+        var previous = '\0';
         for (var k = 0; k < text.Length; k++)
         {
             var c = text[k];
-            if (Vowels.Contains(c) || c == NameTransliteration.DigraphBreak)
+            if (c == NameTransliteration.DigraphBreak)
                 continue;
-            if (skeleton.Length > 0 && skeleton[^1] == c)
-                continue;
-            skeleton.Append(c);
+            if (!Vowels.Contains(c) && c != previous)
+                skeleton.Append(c);
+            previous = c;
         }
 
         return skeleton.ToString();
@@ -116,15 +119,16 @@ internal static class NameSkeleton
     /// <summary>1 for identical skeletons, falling with the weighted distance relative to the longer one.</summary>
     public static double Similarity(string a, string b)
     {
-        var length = Math.Max(a.Length, b.Length);
-        if (length == 0)
+        if (a.Length == 0 && b.Length == 0)
             return 1;
+        // One soft substitution must not sink a one-consonant name (Ayşe / Ayse).
+        var length = Math.Max(2, Math.Max(a.Length, b.Length));
         return Math.Max(0, 1 - (Distance(a, b) / length));
     }
 
     private static double IndelCost(char c) => c switch
     {
-        'J' => 0.4,
+        'J' => 0.3,
         'h' => 0.5,
         _ => 1,
     };
@@ -144,7 +148,7 @@ internal static class NameSkeleton
         Soft('H', 'h', 0.3);  // Khalid / Halid, Hristo / Christo
         Soft('H', 'C', 0.3);  // German ch for kh: Achmed, Chalil
         Soft('h', 'C', 0.4);
-        Soft('g', 'h', 0.4);  // Ukrainian h for Russian g: Hnatiuk / Gnatyuk
+        Soft('g', 'h', 0.3);  // Ukrainian h for Russian g: Hnatiuk / Gnatyuk
         Soft('g', 'J', 0.4);  // Egyptian g for j: Gamal / Jamal
         Soft('g', 'G', 0.3);
         Soft('G', 'k', 0.3);  // Persian gh for q: Ghorbani / Qorbani
@@ -156,7 +160,7 @@ internal static class NameSkeleton
         Soft('Z', 'J', 0.4);
         Soft('C', 'S', 0.4);
         Soft('C', 'c', 0.4);
-        Soft('C', 'k', 0.5);  // ASCII c for Turkish ç
+        Soft('C', 'k', 0.3);  // ASCII c for Turkish ç: Koç / Koc
         Soft('c', 'z', 0.3);  // German z for ts: Zwetelina / Tsvetelina
         Soft('c', 's', 0.4);
         Soft('c', 'k', 0.5);

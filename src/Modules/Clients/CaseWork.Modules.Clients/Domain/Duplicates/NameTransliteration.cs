@@ -65,7 +65,12 @@ internal static class NameTransliteration
 
         foreach (var c in lower)
         {
-            if (Arabic.TryGetValue(c, out var arabic))
+            var atWordStart = output.Length == 0 || output[^1] == ' ';
+            if (atWordStart && c is 'ي' or 'ی')
+                output.Append('y'); // a word-initial yeh is the consonant: يوسف is Yusuf
+            else if (atWordStart && c == 'و')
+                output.Append('w'); // likewise waw: وليد is Walid
+            else if (Arabic.TryGetValue(c, out var arabic))
                 AppendBreakingDigraphs(output, arabic);
             else if (Cyrillic.TryGetValue(c, out var cyrillic))
                 AppendBreakingDigraphs(output, cyrillic);
