@@ -56,6 +56,19 @@ public sealed class NameSimilarityTests
         Assert.True(score < NameComparison.SameNameThreshold, $"{a} ~ {b}: {score:0.00}");
     }
 
+    [Theory]
+    [InlineData("حسن", "Hassan", true)]
+    [InlineData("حسن", "Hussein", false)]
+    [InlineData("حسين", "Hussein", true)]
+    [InlineData("حسینی", "Hosseini", true)]
+    [InlineData("حسینی", "Hassani", false)]
+    [InlineData("محمود", "Mahmoud", true)]
+    public void Long_vowels_written_in_Arabic_script_must_agree_with_the_Latin_spelling(string arabic, string latin, bool same)
+    {
+        var score = TokenScore(arabic, latin);
+        Assert.True(score >= NameComparison.SameNameThreshold == same, $"{arabic} ~ {latin}: {score:0.00}");
+    }
+
     [Fact]
     public void Male_and_female_forms_are_recognised_as_such()
     {

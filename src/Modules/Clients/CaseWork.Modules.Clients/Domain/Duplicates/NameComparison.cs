@@ -1,10 +1,10 @@
 namespace CaseWork.Modules.Clients.Domain.Duplicates;
 
 /// <summary>One token of a name in matching form.</summary>
-internal sealed record NameToken(string Latin, string Skeleton, bool WrittenInLatin)
+internal sealed record NameToken(string Latin, string Skeleton, bool WrittenInLatin, bool WrittenInArabicScript = false)
 {
-    public static NameToken From(string latin, bool writtenInLatin) =>
-        new(latin, NameSkeleton.Of(latin), writtenInLatin);
+    public static NameToken From(string latin, bool writtenInLatin, bool writtenInArabicScript = false) =>
+        new(latin, NameSkeleton.Of(latin), writtenInLatin, writtenInArabicScript);
 }
 
 /// <summary>How one name part (given names, family names, a full other name) compares with another.</summary>
@@ -31,6 +31,7 @@ internal static class NameComparison
             return [];
 
         var writtenInLatin = name.All(c => c < '\u0250' || !char.IsLetter(c));
+        var writtenInArabicScript = name.Any(c => c is >= '\u0600' and <= '\u06FF');
         var words = NameTransliteration.ToLatin(name).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var tokens = new List<NameToken>(words.Length);
         for (var i = 0; i < words.Length; i++)
@@ -39,7 +40,7 @@ internal static class NameComparison
             // "Abd al-Rahman", "Abdel Rahman", "Abd ul Rahman" are all "Abdul Rahman".
             if (word == "abd" && i + 1 < words.Length && words[i + 1] is "al" or "el" or "ul")
             {
-                tokens.Add(NameToken.From("abdul", writtenInLatin));
+                tokens.Add(NameToken.From("abdul", writtenInLatin, writtenInArabicScript));
                 i++;
                 continue;
             }
@@ -47,7 +48,7 @@ internal static class NameComparison
             if (Particles.Contains(word) && words.Length > 1)
                 continue;
 
-            tokens.Add(NameToken.From(word, writtenInLatin));
+            tokens.Add(NameToken.From(word, writtenInLatin, writtenInArabicScript));
         }
 
         return tokens;
@@ -159,17 +160,47 @@ internal static class NameComparison
             score *= 0.7;
         }
 
+        if (a.WrittenInArabicScript != b.WrittenInArabicScript && !LongVowelsAgree(a, b))
+            score *= 0.7;
+
         return score;
+    }
+
+    // Arabic script leaves short vowels unwritten but writes long ones (ا و ي). Against a name in another script
+    // they are evidence: حسن has no long vowel where Hussein has "ei", حسینی has a long i where Hassani has "a".
+    private static bool LongVowelsAgree(NameToken a, NameToken b)
+    {
+        var (arabic, other) = a.WrittenInArabicScript ? (a, b) : (b, a);
+        if (arabic.Skeleton.Length != other.Skeleton.Length || arabic.Skeleton.Length < 2)
+            return true;
+
+        var arabicGaps = NameSkeleton.VowelGaps(arabic.Latin);
+        var otherGaps = NameSkeleton.VowelGaps(other.Latin);
+        // Only the gaps between consonants: the beginning and end of a name vary too much (ع, ة, nisba -i).
+        for (var k = 1; k < arabicGaps.Count - 1; k++)
+        {
+            var written = arabicGaps[k];
+            var spelled = otherGaps[k];
+            if (written.Contains('i', StringComparison.Ordinal) && spelled.IndexOfAny(['i', 'e', 'y']) < 0)
+                return false;
+            if (written.Contains('u', StringComparison.Ordinal) && spelled.IndexOfAny(['u', 'o']) < 0)
+                return false;
+            if (written.Length == 0 && spelled.Length >= 2)
+                return false;
+        }
+
+        return true;
     }
 
     private static NameToken Join(IReadOnlyList<NameToken> tokens) =>
         tokens.Count == 1
             ? tokens[0]
-            : NameToken.From(string.Concat(tokens.Select(t => t.Latin)), tokens.All(t => t.WrittenInLatin));
+            : NameToken.From(string.Concat(tokens.Select(t => t.Latin)), tokens.All(t => t.WrittenInLatin),
+                tokens.Any(t => t.WrittenInArabicScript));
 
     private static NameToken? StripArticle(NameToken token) =>
         token.Latin.Length >= 5 && token.Latin.StartsWith("al", StringComparison.Ordinal)
-            ? NameToken.From(token.Latin[2..], token.WrittenInLatin)
+            ? NameToken.From(token.Latin[2..], token.WrittenInLatin, token.WrittenInArabicScript)
             : null;
 
     // Ali / Alia, Jan / Jana, Samir / Samira, Yordan / Yordanka, Smirnov / Smirnova: the longer form adds the

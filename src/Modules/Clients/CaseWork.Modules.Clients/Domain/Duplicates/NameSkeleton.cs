@@ -28,6 +28,55 @@ internal static class NameSkeleton
     /// <summary>The skeleton of one token (lower-case Latin as produced by <see cref="NameTransliteration"/>).</summary>
     public static string Of(string token)
     {
+        var text = Symbols(token);
+
+        // Doubled letters collapse (Haddad / Hadad), but only when adjacent: in "Koc" the two k sounds are
+        // separated by a vowel and both count.
+        var skeleton = new StringBuilder(text.Length);
+        var previous = '\0';
+        foreach (var c in text)
+        {
+            if (c == NameTransliteration.DigraphBreak)
+                continue;
+            if (!Vowels.Contains(c) && c != previous)
+                skeleton.Append(c);
+            previous = c;
+        }
+
+        return skeleton.ToString();
+    }
+
+    /// <summary>
+    /// The vowel letters around the skeleton's consonants: element 0 before the first consonant, element k after the
+    /// k-th. Has one element more than <see cref="Of"/> has symbols.
+    /// </summary>
+    public static IReadOnlyList<string> VowelGaps(string token)
+    {
+        var text = Symbols(token);
+        var gaps = new List<string>();
+        var gap = new StringBuilder();
+        var previous = '\0';
+        foreach (var c in text)
+        {
+            if (c == NameTransliteration.DigraphBreak)
+                continue;
+            if (Vowels.Contains(c))
+                gap.Append(c);
+            else if (c != previous)
+            {
+                gaps.Add(gap.ToString());
+                gap.Clear();
+            }
+
+            previous = c;
+        }
+
+        gaps.Add(gap.ToString());
+        return gaps;
+    }
+
+    private static string Symbols(string token)
+    {
         ArgumentNullException.ThrowIfNull(token);
         var text = new StringBuilder(token.Length);
         var i = 0;
@@ -69,21 +118,7 @@ internal static class NameSkeleton
             i++;
         }
 
-        // Doubled letters collapse (Haddad / Hadad), but only when adjacent: in "Koc" the two k sounds are
-        // separated by a vowel and both count.
-        var skeleton = new StringBuilder(text.Length);
-        var previous = '\0';
-        for (var k = 0; k < text.Length; k++)
-        {
-            var c = text[k];
-            if (c == NameTransliteration.DigraphBreak)
-                continue;
-            if (!Vowels.Contains(c) && c != previous)
-                skeleton.Append(c);
-            previous = c;
-        }
-
-        return skeleton.ToString();
+        return text.ToString();
     }
 
     /// <summary>
