@@ -74,6 +74,33 @@ public sealed partial class SignInJourneyTests(BrowserHost host) : IClassFixture
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserHost.ScreenshotDirectory, "admin-system.png"), FullPage = true });
     }
 
+    [Fact]
+    public async Task Interpreter_turns_on_two_factor_sign_in_from_the_header()
+    {
+        await using var context = await host.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseAddress.ToString() });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("E-Mail-Adresse").FillAsync(DemoUsers.Interpreter);
+        await page.GetByLabel("Passwort").FillAsync(DemoUsers.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Meine Einsätze" }).WaitForAsync();
+
+        await page.GetByTitle("Zwei-Faktor-Anmeldung").ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Zwei-Faktor-Anmeldung", Level = 1 }).WaitForAsync();
+        var key = await page.GetByTestId("authenticator-key").InnerTextAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserHost.ScreenshotDirectory, "two-factor-setup.png"), FullPage = true });
+        await page.GetByLabel("Code aus der App").FillAsync(Totp.Code(key, DateTimeOffset.UtcNow));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Einschalten" }).ClickAsync();
+
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Ihre Wiederherstellungscodes" }).WaitForAsync();
+        Assert.Equal(10, await page.Locator("ul.codes li").CountAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserHost.ScreenshotDirectory, "two-factor-enabled.png"), FullPage = true });
+
+        // Turn it off again so the shared demo interpreter of this fixture signs in with the password alone.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Zwei-Faktor-Anmeldung ausschalten" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Einschalten" }).WaitForAsync();
+    }
+
     [GeneratedRegex("^/Account/Login")]
     private static partial Regex LoginPath();
 }
