@@ -4,7 +4,8 @@
 #   ./scripts/test.sh
 #
 # What it does:
-#   1. Run as root, it installs what is missing with apt-get: PostgreSQL (server binaries) and Chromium.
+#   1. Run as root, it installs what is missing with apt-get: PostgreSQL (server binaries), Chromium, and the Python
+#      modules aiosmtpd (a real SMTP server for the mail tests) and icalendar (an independent feed parser).
 #      Without root it says what is missing and stops.
 #   2. It starts a throwaway PostgreSQL cluster: initdb into a temporary folder, a free port on 127.0.0.1 only,
 #      its socket inside that folder, password authentication (scram-sha-256) with a password generated for this
@@ -250,6 +251,14 @@ fi
 if [ ! -x "$chromium" ]; then
   missing+=(chromium)
 fi
+# The reminder and notification tests talk to a real SMTP server on loopback (aiosmtpd, started per test by the TestKit),
+# and the calendar-feed tests parse feeds with an independent iCalendar parser.
+if ! /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1; then
+  missing+=(python3-aiosmtpd)
+fi
+if ! /usr/bin/python3 -c 'import icalendar' >/dev/null 2>&1; then
+  missing+=(python3-icalendar)
+fi
 if [ "${#missing[@]}" -gt 0 ]; then
   if is_root && command -v apt-get >/dev/null 2>&1; then
     say "installing ${missing[*]}"
@@ -262,6 +271,7 @@ if [ "${#missing[@]}" -gt 0 ]; then
         postgresql) echo "test.sh: PostgreSQL server binaries (initdb, pg_ctl) not found. Install them (Debian: apt-get install postgresql)," \
           "or point the tests at a server you have: CASEWORK_TEST_POSTGRES='Host=127.0.0.1;Port=5432;Username=postgres;Password=...'" >&2 ;;
         chromium) echo "test.sh: Chromium not found at $chromium; the browser tests need it (Debian: apt-get install chromium)." >&2 ;;
+        python3-*) echo "test.sh: Python module ${package#python3-} not found (Debian: apt-get install $package)." >&2 ;;
       esac
     done
     fail "missing: ${missing[*]} (run as root to have them installed)"
@@ -271,6 +281,7 @@ if [ -z "${CASEWORK_TEST_POSTGRES:-}" ] && [ -z "$pg_bindir" ]; then
   fail "PostgreSQL server binaries still not found after installing"
 fi
 [ -x "$chromium" ] || fail "Chromium still not found at $chromium after installing"
+/usr/bin/python3 -c 'import aiosmtpd, icalendar' >/dev/null 2>&1 || fail "python3-aiosmtpd or python3-icalendar still missing after installing"
 
 # 2. PostgreSQL.
 if [ -n "${CASEWORK_TEST_POSTGRES:-}" ]; then

@@ -2,6 +2,8 @@ using CaseWork.BuildingBlocks.Auditing;
 using CaseWork.BuildingBlocks.Identity;
 using CaseWork.BuildingBlocks.Infrastructure.Auditing;
 using CaseWork.BuildingBlocks.Infrastructure.Identity;
+using CaseWork.BuildingBlocks.Infrastructure.Notifications;
+using CaseWork.BuildingBlocks.Notifications;
 using CaseWork.BuildingBlocks.Infrastructure.Outbox;
 using CaseWork.BuildingBlocks.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +18,7 @@ namespace CaseWork.BuildingBlocks.Infrastructure;
 public static class InfrastructureServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers database options, the clock, the current user, the outbox dispatcher and the audit trail.
+    /// Registers database options, the clock, the current user, outgoing mail, the outbox dispatcher and the audit trail.
     /// </summary>
     public static IServiceCollection AddCaseWorkInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
@@ -29,7 +31,17 @@ public static class InfrastructureServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
+        services.TryAddScoped<ActingOffice>();
+        services.TryAddScoped<IActingOffice>(sp => sp.GetRequiredService<ActingOffice>());
         services.TryAddScoped<ICurrentUser, HttpCurrentUser>();
+
+        services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section));
+        services.TryAddSingleton<RecordingEmailSender>();
+        services.TryAddSingleton<IUnsentEmailLog>(sp => sp.GetRequiredService<RecordingEmailSender>());
+        services.TryAddSingleton<IEmailSender>(sp =>
+            string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<EmailOptions>>().Value.SmtpHost)
+                ? sp.GetRequiredService<RecordingEmailSender>()
+                : ActivatorUtilities.CreateInstance<SmtpEmailSender>(sp));
 
         services.TryAddSingleton<StoreMigrator>();
         services.TryAddSingleton<OutboxSignal>();

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using Bogus;
 using CaseWork.BuildingBlocks.Identity;
+using CaseWork.BuildingBlocks.Ids;
+using CaseWork.BuildingBlocks.Infrastructure.Modules;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -19,6 +21,8 @@ internal sealed partial class DemoOfficeSeeder(
     IHostEnvironment environment,
     TimeProvider time,
     StartupBanner banner,
+    IReadOnlyList<IModule> modules,
+    IServiceScopeFactory scopes,
     ILogger<DemoOfficeSeeder> logger)
 {
     public async Task SeedAsync(CancellationToken cancellationToken)
@@ -51,6 +55,7 @@ internal sealed partial class DemoOfficeSeeder(
         await db.SaveChangesAsync(cancellationToken);
 
         var faker = new Faker("de") { Random = new Randomizer(Environment.TickCount) };
+        var seededUsers = new Dictionary<string, DemoUser>(StringComparer.Ordinal);
         foreach (var role in Roles.All)
         {
             var first = faker.Name.FirstName();
@@ -75,6 +80,17 @@ internal sealed partial class DemoOfficeSeeder(
 
             await users.AddToRoleAsync(user, role);
             banner.AddSeededUser(role, userName, user.DisplayName, password);
+            seededUsers[role] = new DemoUser(new UserId(user.Id), userName, user.DisplayName);
+        }
+
+        var demo = new DemoOffice(new OfficeId(office.Id), office.TimeZone, seededUsers);
+        foreach (var module in modules)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            using (scope.ServiceProvider.GetRequiredService<IActingOffice>().Enter(demo.OfficeId))
+            {
+                await module.SeedDemoDataAsync(demo, scope.ServiceProvider, cancellationToken);
+            }
         }
 
         LogSeeded(office.Name);

@@ -28,7 +28,7 @@ internal static class PagesSetup
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>
-                options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+                options.DataAnnotationLocalizerProvider = (type, factory) => factory.Create(TextResourceOf(type)));
 
         // Modules plug their pages in as application parts; the layout lists their navigation entries.
         foreach (var module in modules)
@@ -66,4 +66,14 @@ internal static class PagesSetup
     }
 
     public static void MapCaseWorkPages(this WebApplication app) => app.MapRazorPages();
+
+    /// <summary>
+    /// The text resource for a type: a module's pages keep their English texts in the module's own
+    /// <c>Resources/ModuleText.en.resx</c> (marker type <c>&lt;module root namespace&gt;.ModuleText</c>); everything else uses the host's.
+    /// </summary>
+    internal static Type TextResourceOf(Type type)
+    {
+        var assembly = type.Assembly;
+        return assembly.GetType(assembly.GetName().Name + ".ModuleText") ?? typeof(SharedResource);
+    }
 }

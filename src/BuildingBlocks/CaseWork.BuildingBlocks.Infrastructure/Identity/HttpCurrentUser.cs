@@ -12,8 +12,11 @@ public static class CaseWorkClaimTypes
     public const string OfficeId = "casework:office";
 }
 
-/// <summary>The current user from the request's claims; "system" without office outside a request (jobs, dispatcher).</summary>
-internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUser
+/// <summary>
+/// The current user from the request's claims; "system" without office outside a request (jobs, dispatcher), unless a
+/// system path entered an office through <see cref="IActingOffice"/>.
+/// </summary>
+internal sealed class HttpCurrentUser(IHttpContextAccessor accessor, ActingOffice actingOffice) : ICurrentUser
 {
     private ClaimsPrincipal? Principal => accessor.HttpContext?.User is { Identity.IsAuthenticated: true } user ? user : null;
 
@@ -22,7 +25,9 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentU
 
     public string Name => Principal?.Identity?.Name ?? "system";
 
-    public OfficeId? OfficeId =>
+    public OfficeId? OfficeId => actingOffice.Current ?? ClaimedOffice;
+
+    private OfficeId? ClaimedOffice =>
         Guid.TryParse(Principal?.FindFirstValue(CaseWorkClaimTypes.OfficeId), out var id) ? new OfficeId(id) : null;
 
     public bool IsInRole(string role) => Principal?.IsInRole(role) ?? false;

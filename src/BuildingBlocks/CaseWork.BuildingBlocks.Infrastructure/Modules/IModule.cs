@@ -37,7 +37,25 @@ public interface IModule
 
     /// <summary>Adds the module's scheduled jobs to the host's one scheduler (group = module name).</summary>
     void AddJobs(IQuartzBuilder quartz);
+
+    /// <summary>
+    /// Adds demo data for a freshly seeded demo office (first start of a non-production installation only), so a newcomer
+    /// sees the module working. Runs in its own scope, acting for the demo office. Default: nothing.
+    /// </summary>
+    Task SeedDemoDataAsync(DemoOffice office, IServiceProvider services, CancellationToken cancellationToken) => Task.CompletedTask;
 }
+
+/// <summary>The demo office the host just seeded, for the modules' demo data.</summary>
+/// <param name="OfficeId">The office.</param>
+/// <param name="TimeZone">Its IANA time zone.</param>
+/// <param name="Users">The demo users: role name to user id and display name.</param>
+public sealed record DemoOffice(
+    CaseWork.BuildingBlocks.Ids.OfficeId OfficeId,
+    string TimeZone,
+    IReadOnlyDictionary<string, DemoUser> Users);
+
+/// <summary>A demo user.</summary>
+public sealed record DemoUser(CaseWork.BuildingBlocks.Ids.UserId Id, string UserName, string DisplayName);
 
 /// <summary>A link in the layout's menu.</summary>
 /// <param name="Path">The page path, e.g. <c>/Clients</c>.</param>
