@@ -33,6 +33,9 @@ internal sealed class IndexModel(IdentityStoreDbContext identity, IReadOnlyList<
 
     public IReadOnlyList<RolePanel> Panels { get; private set; } = [];
 
+    /// <summary>View components the enabled modules contribute to the start page, in module order.</summary>
+    public IReadOnlyList<string> ModulePanels { get; } = [.. modules.Select(m => m.StartPagePanel).OfType<string>()];
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         DisplayName = User.FindFirst(CaseWorkClaimsPrincipalFactory.DisplayNameClaim)?.Value ?? User.Identity?.Name ?? "";

@@ -35,6 +35,12 @@ public interface IModule
     /// <summary>Maps the module's JSON API under <c>/api/&lt;module&gt;</c>.</summary>
     void MapEndpoints(IEndpointRouteBuilder endpoints);
 
+    /// <summary>
+    /// Name of a view component in the module's assembly that the start page renders for signed-in users (e.g. "my goals
+    /// due this week"); it decides itself what to show for the user's roles. Null: the module adds nothing to the start page.
+    /// </summary>
+    string? StartPagePanel => null;
+
     /// <summary>Adds the module's scheduled jobs to the host's one scheduler (group = module name).</summary>
     void AddJobs(IQuartzBuilder quartz);
 
