@@ -75,6 +75,7 @@ internal static class IdentitySetup
 
         services.AddOptions<DemoSeedOptions>().Bind(builder.Configuration.GetSection(DemoSeedOptions.SectionName));
         services.AddScoped<DemoOfficeSeeder>();
+        services.AddScoped<IOfficeDirectory, OfficeDirectory>();
         services.AddSingleton<StartupBanner>();
         return builder;
     }

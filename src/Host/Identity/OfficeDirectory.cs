@@ -1,0 +1,52 @@
+using CaseWork.BuildingBlocks.Identity;
+using CaseWork.BuildingBlocks.Ids;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaseWork.Host.Identity;
+
+/// <summary>Reads offices and staff from the identity store for the modules.</summary>
+internal sealed class OfficeDirectory(IdentityStoreDbContext db) : IOfficeDirectory
+{
+    public async Task<OfficeInfo?> GetOfficeAsync(OfficeId office, CancellationToken cancellationToken) =>
+        await db.Offices.AsNoTracking().Where(o => o.Id == office.Value)
+            .Select(o => new OfficeInfo(new OfficeId(o.Id), o.Name, o.TimeZone))
+            .FirstOrDefaultAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<StaffMember>> GetStaffAsync(OfficeId office, string? role, CancellationToken cancellationToken)
+    {
+        var users = db.Users.AsNoTracking().Where(u => u.OfficeId == office.Value);
+        if (role is not null)
+        {
+            var roleIds = db.Roles.Where(r => r.Name == role).Select(r => r.Id);
+            var userIds = db.UserRoles.Where(ur => roleIds.Contains(ur.RoleId)).Select(ur => ur.UserId);
+            users = users.Where(u => userIds.Contains(u.Id));
+        }
+
+        var found = await users.OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.OfficeId, u.DisplayName, u.Email }).ToListAsync(cancellationToken);
+        var roles = await RolesOfAsync([.. found.Select(u => u.Id)], cancellationToken);
+        return [.. found.Select(u => new StaffMember(new UserId(u.Id), new OfficeId(u.OfficeId), u.DisplayName, u.Email, roles.GetValueOrDefault(u.Id, [])))];
+    }
+
+    public async Task<StaffMember?> GetUserAsync(UserId user, CancellationToken cancellationToken)
+    {
+        var found = await db.Users.AsNoTracking().Where(u => u.Id == user.Value)
+            .Select(u => new { u.Id, u.OfficeId, u.DisplayName, u.Email }).FirstOrDefaultAsync(cancellationToken);
+        if (found is null)
+        {
+            return null;
+        }
+
+        var roles = await RolesOfAsync([found.Id], cancellationToken);
+        return new StaffMember(new UserId(found.Id), new OfficeId(found.OfficeId), found.DisplayName, found.Email, roles.GetValueOrDefault(found.Id, []));
+    }
+
+    private async Task<Dictionary<Guid, IReadOnlyList<string>>> RolesOfAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken)
+    {
+        var pairs = await (from ur in db.UserRoles
+                           join r in db.Roles on ur.RoleId equals r.Id
+                           where userIds.Contains(ur.UserId)
+                           select new { ur.UserId, r.Name }).ToListAsync(cancellationToken);
+        return pairs.GroupBy(p => p.UserId)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(p => p.Name!).Order(StringComparer.Ordinal)]);
+    }
+}
