@@ -112,8 +112,8 @@ internal sealed class Booking : IOfficeScoped, IVersioned
     /// <summary>The job moved: the interpreter must confirm the new time (or decline, and the request is offered again).</summary>
     public void AskReconfirmation(DateTimeOffset start, DateTimeOffset end, Modality modality)
     {
-        Start = start;
-        End = end;
+        Start = start.ToUniversalTime();
+        End = end.ToUniversalTime();
         Modality = modality;
         if (IsLive)
         {
@@ -172,8 +172,8 @@ internal sealed class Booking : IOfficeScoped, IVersioned
             return Error.Validation("travelMinutes", "Travel time and distance cannot be negative.");
         }
 
-        ActualStart = actualStart;
-        ActualEnd = actualEnd;
+        ActualStart = actualStart.ToUniversalTime();
+        ActualEnd = actualEnd.ToUniversalTime();
         TravelMinutes = travelMinutes;
         Kilometres = kilometres;
         State = BookingState.Recorded;

@@ -64,7 +64,7 @@ internal sealed class BookingPolicy : IOfficeScoped
             deadline = earliest < start ? earliest : start;
         }
 
-        return deadline;
+        return deadline.ToUniversalTime();
     }
 
     public bool IsLateCancellation(DateTimeOffset now, DateTimeOffset start) =>

@@ -126,6 +126,8 @@ internal sealed class InterpreterRequest : IOfficeScoped, IVersioned
             throw new ArgumentException("A job ends after it starts.", nameof(end));
         }
 
+        start = start.ToUniversalTime();
+        end = end.ToUniversalTime();
         var urgent = policy.IsUrgent(now, start);
         return new InterpreterRequest
         {
@@ -136,8 +138,8 @@ internal sealed class InterpreterRequest : IOfficeScoped, IVersioned
             Language = language,
             Dialect = string.IsNullOrWhiteSpace(dialect) ? null : dialect.Trim(),
             Modality = modality,
-            Start = start,
-            End = end,
+            Start = start.ToUniversalTime(),
+            End = end.ToUniversalTime(),
             Place = place,
             District = string.IsNullOrWhiteSpace(district) ? null : district.Trim(),
             SubjectArea = subjectArea,
@@ -274,8 +276,8 @@ internal sealed class InterpreterRequest : IOfficeScoped, IVersioned
     public void Reschedule(DateTimeOffset start, DateTimeOffset end, string? place, Modality modality, BookingPolicy policy, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        Start = start;
-        End = end;
+        Start = start.ToUniversalTime();
+        End = end.ToUniversalTime();
         Place = place;
         Modality = modality;
         Urgent = policy.IsUrgent(now, start);

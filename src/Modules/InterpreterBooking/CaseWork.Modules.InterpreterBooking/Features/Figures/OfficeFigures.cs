@@ -52,7 +52,9 @@ internal sealed class OfficeFiguresHandler(InterpreterBookingDbContext db) : IQu
         var zone = TimeZoneInfo.FindSystemTimeZoneById(BookingPolicy.DefaultTimeZone);
         var first = new DateTime(query.Year, query.Month, 1);
         var from = new DateTimeOffset(first, zone.GetUtcOffset(first));
-        var to = from.AddMonths(1);
+        var next = new DateTime(query.Year, query.Month, 1).AddMonths(1);
+        var to = new DateTimeOffset(next, zone.GetUtcOffset(next)).ToUniversalTime();
+        from = from.ToUniversalTime();
         var requests = await db.Requests.AsNoTracking().IgnoreAutoIncludes()
             .Where(r => r.Start >= from && r.Start < to)
             .Select(r => new { r.Language, r.State, r.CreatedAt, r.FilledAt })

@@ -57,7 +57,9 @@ internal sealed class MyStatementHandler(InterpreterBookingDbContext db, ICurren
 
         var zone = TimeZoneInfo.FindSystemTimeZoneById(BookingPolicy.DefaultTimeZone);
         var from = new DateTimeOffset(new DateTime(query.Year, query.Month, 1), zone.GetUtcOffset(new DateTime(query.Year, query.Month, 1)));
-        var to = from.AddMonths(1);
+        var next = new DateTime(query.Year, query.Month, 1).AddMonths(1);
+        var to = new DateTimeOffset(next, zone.GetUtcOffset(next)).ToUniversalTime();
+        from = from.ToUniversalTime();
         var bookings = await db.Bookings.IgnoreQueryFilters().AsNoTracking()
             .Where(b => b.InterpreterId == profile.Id && b.Start >= from && b.Start < to
                         && (b.State == BookingState.Confirmed || (b.State == BookingState.Cancelled && b.Billable)))
