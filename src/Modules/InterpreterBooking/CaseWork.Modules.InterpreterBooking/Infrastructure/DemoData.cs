@@ -56,6 +56,11 @@ internal static class DemoData
         foreach (var (days, hour, language, dialect, modality, place, subject) in demo)
         {
             var day = TimeZoneInfo.ConvertTime(now, zone).Date.AddDays(days);
+            while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+            {
+                day = day.AddDays(1);
+            }
+
             var start = new DateTimeOffset(day.AddHours(hour), zone.GetUtcOffset(day.AddHours(hour)));
             var request = InterpreterRequest.Create(office.OfficeId, null, [], language, dialect, modality, start, start.AddHours(1), place, "Neukölln",
                 subject, null, null, worker, worker, policy, now);

@@ -18,7 +18,7 @@ namespace CaseWork.Modules.InterpreterBooking.Features.Figures;
 /// </summary>
 internal sealed record OfficeFigures(int Year, int Month) : IQuery<Figures>;
 
-internal sealed record LanguageFigures(string Language, int Requests, int Filled, int Unfilled, int Cancelled, double FillRate,
+internal sealed record LanguageFigures(string Language, int Requests, int Filled, int Unfilled, int Cancelled, double? FillRate,
     double? MedianHoursToFill, int ConfirmedJobs, decimal ConfirmedHours);
 
 internal sealed record WorkloadLine(Guid InterpreterId, string DisplayName, int Jobs, decimal Hours);
@@ -74,7 +74,7 @@ internal sealed class OfficeFiguresHandler(InterpreterBookingDbContext db) : IQu
             var jobs = bookings.Where(b => b.Language == language).ToList();
             return new LanguageFigures(
                 language, mine.Count, filled, unfilled, mine.Count(r => r.State == RequestState.Cancelled),
-                decided == 0 ? 0 : (double)filled / decided,
+                decided == 0 ? null : (double)filled / decided,
                 toFill.Count == 0 ? null : toFill[toFill.Count / 2],
                 jobs.Count, jobs.Sum(Hours));
         }).ToList();

@@ -16,7 +16,8 @@ internal sealed class PortalModel(
     IQueryHandler<MyJobs, IReadOnlyList<JobView>> jobs,
     ICommandHandler<AcceptOffer, AcceptedOffer> accept,
     ICommandHandler<DeclineOffer, Unit> decline,
-    ICommandHandler<ReconfirmBooking, Unit> reconfirm) : PageModel
+    ICommandHandler<ReconfirmBooking, Unit> reconfirm,
+    ICommandHandler<RecordJob, Unit> record) : PageModel
 {
     public IReadOnlyList<OfferView> Offers { get; private set; } = [];
 
@@ -47,6 +48,24 @@ internal sealed class PortalModel(
         return await AfterAsync(result.IsSuccess ? null : result.Error, confirmed ? "Neue Zeit bestätigt." : "Einsatz zurückgegeben.", cancellationToken);
     }
 
+    public async Task<IActionResult> OnPostRecordAsync(Guid bookingId, DateOnly? day, TimeOnly? from, TimeOnly? to, int travelMinutes, decimal kilometres, CancellationToken cancellationToken)
+    {
+        if (day is null || from is null || to is null)
+        {
+            return await AfterAsync(Error.Validation("actualStart", "missing"), "", cancellationToken);
+        }
+
+        var result = await record.Handle(new RecordJob(bookingId, Instant(day.Value, from.Value), Instant(day.Value, to.Value), travelMinutes, kilometres), cancellationToken);
+        return await AfterAsync(result.IsSuccess ? null : result.Error, "Einsatz erfasst. Die Stelle bestätigt ihn.", cancellationToken);
+    }
+
+    private static DateTimeOffset Instant(DateOnly day, TimeOnly time)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(Domain.BookingPolicy.DefaultTimeZone);
+        var local = day.ToDateTime(time);
+        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+    }
+
     private async Task<IActionResult> AfterAsync(Error? error, string success, CancellationToken cancellationToken)
     {
         if (error is null)
@@ -57,7 +76,8 @@ internal sealed class PortalModel(
 
         Problem = error.Kind switch
         {
-            ErrorKind.Validation => "Bitte geben Sie einen Grund an.",
+            ErrorKind.Validation when error.FieldErrors?.ContainsKey("reason") ?? false => "Bitte geben Sie einen Grund an.",
+            ErrorKind.Validation => "Bitte die Zeiten prüfen: das Ende liegt nach dem Beginn, Fahrzeit und Kilometer sind nicht negativ.",
             ErrorKind.NotFound => "Dieses Angebot gibt es nicht (mehr).",
             _ => error.Code switch
             {
