@@ -101,18 +101,20 @@ public sealed class AppointmentFlowTests : IAsyncLifetime
         Task<InterpreterRequest> Load() => _booking.WithDbAsync(db => db.Requests.IgnoreQueryFilters().SingleAsync(r => r.AppointmentId == appointment.AppointmentId));
         Assert.Equal(3, (await Load()).Offers.Count);
 
+        // The host's own scheduler may run the same sweep when the clock moves; either run may do the work, so the test
+        // sweeps until one run succeeds and then looks at the request.
         _clock.Advance(TimeSpan.FromMinutes(119));
-        Assert.Equal(0, (await SendAsync<EscalateOffers, EscalationOutcome>(new EscalateOffers())).Value.NextTiers);
+        await SweepAsync();
+        Assert.Equal(3, (await Load()).Offers.Count);
         _clock.Advance(TimeSpan.FromMinutes(1));
-        Assert.Equal(1, (await SendAsync<EscalateOffers, EscalationOutcome>(new EscalateOffers())).Value.NextTiers);
+        await SweepAsync();
         var request = await Load();
         Assert.Equal(5, request.Offers.Count);
         Assert.Equal(2, request.CurrentTier);
         Assert.Equal(pool.Select(p => p.Id.Value).Order(), request.Offers.Select(o => o.InterpreterId.Value).Order());
 
         _clock.SetUtcNow(request.Deadline);
-        // The demo office's requests are due by now as well: count this office's only.
-        Assert.True((await SendAsync<EscalateOffers, EscalationOutcome>(new EscalateOffers())).Value.GivenUp >= 1);
+        await SweepAsync();
         request = await Load();
         Assert.Equal(RequestState.Unfilled, request.State);
         Assert.All(request.Offers, o => Assert.Equal(OfferState.Expired, o.State));
@@ -138,6 +140,19 @@ public sealed class AppointmentFlowTests : IAsyncLifetime
         var request = await _booking.WithDbAsync(db => db.Requests.IgnoreQueryFilters().SingleAsync(r => r.AppointmentId == appointment.AppointmentId));
         Assert.Empty(request.ClientIds);
         Assert.Equal(RequestState.Offered, request.State);
+    }
+
+    private async Task SweepAsync()
+    {
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            if ((await SendAsync<EscalateOffers, EscalationOutcome>(new EscalateOffers())).IsSuccess)
+            {
+                return;
+            }
+        }
+
+        Assert.Fail("The escalation sweep kept conflicting.");
     }
 
     private static AppointmentSnapshot Snapshot(OfficeId office, ClientId client, DateTimeOffset start) =>

@@ -56,7 +56,17 @@ internal sealed class EscalateOffersHandler(
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another sweep (another host) or an accept changed a request meanwhile; the next run looks again.
+            db.ChangeTracker.Clear();
+            return Error.ConcurrentEdit("interpreter request");
+        }
+
         foreach (var (request, offers, zone) in notifications)
         {
             var profiles = await round.ProfilesAsync(offers.Select(o => o.InterpreterId), cancellationToken);
