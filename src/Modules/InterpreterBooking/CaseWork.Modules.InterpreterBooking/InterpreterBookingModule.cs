@@ -4,8 +4,16 @@ using CaseWork.BuildingBlocks.Infrastructure.Http;
 using CaseWork.BuildingBlocks.Infrastructure.Messaging;
 using CaseWork.BuildingBlocks.Infrastructure.Modules;
 using CaseWork.BuildingBlocks.Infrastructure.Persistence;
+using CaseWork.BuildingBlocks.Infrastructure.Scheduling;
 using CaseWork.Modules.InterpreterBooking.Contracts;
+using CaseWork.Modules.InterpreterBooking.Features.Figures;
+using CaseWork.Modules.InterpreterBooking.Features.Jobs;
+using CaseWork.Modules.InterpreterBooking.Features.Offers;
+using CaseWork.Modules.InterpreterBooking.Features.Pool;
+using CaseWork.Modules.InterpreterBooking.Features.Requests;
+using CaseWork.Modules.InterpreterBooking.Features.Shared;
 using CaseWork.Modules.InterpreterBooking.Infrastructure.Persistence;
+using CaseWork.Modules.InterpreterBooking.Infrastructure.Scheduling;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -18,8 +26,10 @@ namespace CaseWork.Modules.InterpreterBooking;
 /// <summary>The entry type of the InterpreterBooking module (schema <c>interpreter_booking</c>).</summary>
 public sealed class InterpreterBookingModule : IModule
 {
+    private const string ModuleName = InterpreterBookingContract.ModuleName;
+
     /// <inheritdoc />
-    public string Name => InterpreterBookingContract.ModuleName;
+    public string Name => ModuleName;
 
     /// <inheritdoc />
     public string TitleDe => "Sprachmittlung";
@@ -34,13 +44,21 @@ public sealed class InterpreterBookingModule : IModule
     public Type DbContextType => typeof(InterpreterBookingDbContext);
 
     /// <inheritdoc />
-    public IReadOnlyList<NavigationEntry> Navigation { get; } = [];
+    public IReadOnlyList<NavigationEntry> Navigation { get; } =
+    [
+        new("/InterpreterBooking/Portal", "Meine Einsätze", "My jobs", [Roles.Interpreter]),
+        new("/InterpreterBooking/Requests", "Sprachmittlung", "Interpreters", [Roles.Streetworker, Roles.Supervisor]),
+    ];
 
     /// <inheritdoc />
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddCaseWorkStore<InterpreterBookingDbContext>(InterpreterBookingDbContext.StoreDescriptor);
         services.AddModuleMessaging<InterpreterBookingDbContext>(typeof(InterpreterBookingModule).Assembly);
+        services.AddScoped<BookingWriter>();
+        services.AddScoped<ClientFacts>();
+        services.AddScoped<OfferRound>();
+        services.AddScoped<InterpreterNotifier>();
     }
 
     /// <inheritdoc />
@@ -48,10 +66,35 @@ public sealed class InterpreterBookingModule : IModule
     {
         var api = endpoints.MapGroup("/api/interpreter-booking").WithTags(Name).RequireAuthorization();
         api.MapOutboxInspection<InterpreterBookingDbContext>().RequireAuthorization(policy => policy.RequireRole(Roles.Administrator));
+
+        // An interpreter only ever reaches their own offers and jobs; these handlers filter by the signed-in user.
+        var interpreter = api.MapGroup("").RequireAuthorization(policy => policy.RequireRole(Roles.Interpreter));
+        MyOffersEndpoint.Map(interpreter);
+        AcceptOfferEndpoint.Map(interpreter);
+        DeclineOfferEndpoint.Map(interpreter);
+        MyJobsEndpoint.Map(interpreter);
+        ReconfirmBookingEndpoint.Map(interpreter);
+        RecordJobEndpoint.Map(interpreter);
+        MyStatementEndpoint.Map(interpreter);
+        MyAvailabilityEndpoint.Map(interpreter);
+
+        // Coordinators: the office's streetworkers and supervisors (ADR 0019); the office filter scopes every query.
+        var coordinator = api.MapGroup("").RequireAuthorization(policy => policy.RequireRole(Roles.Streetworker, Roles.Supervisor));
+        CreateRequestEndpoint.Map(coordinator);
+        ListRequestsEndpoint.Map(coordinator);
+        GetRequestEndpoint.Map(coordinator);
+        AssignInterpreterEndpoint.Map(coordinator);
+        ConfirmJobEndpoint.Map(coordinator);
+        ListPoolEndpoint.Map(coordinator);
+        SaveInterpreterEndpoint.Map(coordinator);
+        OfficeFiguresEndpoint.Map(coordinator);
     }
 
     /// <inheritdoc />
-    public void AddJobs(IQuartzBuilder quartz)
-    {
-    }
+    public void AddJobs(IQuartzBuilder quartz) =>
+        quartz.AddModuleJob<EscalateOffersJob>(ModuleName, "escalate-offers", JobSchedule.Every(TimeSpan.FromMinutes(1)));
+
+    /// <inheritdoc />
+    public Task SeedDemoDataAsync(DemoOffice office, IServiceProvider services, CancellationToken cancellationToken) =>
+        DemoData.SeedAsync(office, services, cancellationToken);
 }

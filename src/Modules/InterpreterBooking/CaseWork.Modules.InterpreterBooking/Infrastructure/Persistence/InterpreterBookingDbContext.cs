@@ -1,5 +1,6 @@
 using CaseWork.BuildingBlocks.Identity;
 using CaseWork.BuildingBlocks.Infrastructure.Persistence;
+using CaseWork.Modules.InterpreterBooking.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace CaseWork.Modules.InterpreterBooking.Infrastructure.Persistence;
@@ -11,4 +12,23 @@ internal sealed class InterpreterBookingDbContext(DbContextOptions<InterpreterBo
     public static readonly StoreDescriptor StoreDescriptor = new("interpreter_booking", "interpreter_booking");
 
     public override StoreDescriptor Store => StoreDescriptor;
+
+    /// <summary>Profiles are not office-scoped: an interpreter serves several offices; queries go through <see cref="PoolMemberships"/>.</summary>
+    public DbSet<InterpreterProfile> Interpreters => Set<InterpreterProfile>();
+
+    public DbSet<PoolMembership> PoolMemberships => Set<PoolMembership>();
+
+    public DbSet<ConflictOfInterest> ConflictsOfInterest => Set<ConflictOfInterest>();
+
+    public DbSet<BookingPolicy> Policies => Set<BookingPolicy>();
+
+    public DbSet<InterpreterRequest> Requests => Set<InterpreterRequest>();
+
+    public DbSet<Offer> Offers => Set<Offer>();
+
+    public DbSet<Booking> Bookings => Set<Booking>();
+
+    public async Task<BookingPolicy> PolicyForAsync(BuildingBlocks.Ids.OfficeId office, CancellationToken cancellationToken) =>
+        await Policies.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(p => p.OfficeId == office, cancellationToken)
+        ?? BookingPolicy.Default(office);
 }

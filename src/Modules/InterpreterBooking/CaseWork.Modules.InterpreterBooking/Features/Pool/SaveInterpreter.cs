@@ -1,0 +1,117 @@
+using CaseWork.BuildingBlocks.Auditing;
+using CaseWork.BuildingBlocks.Globalization;
+using CaseWork.BuildingBlocks.Identity;
+using CaseWork.BuildingBlocks.Ids;
+using CaseWork.BuildingBlocks.Infrastructure.Http;
+using CaseWork.BuildingBlocks.Messaging;
+using CaseWork.BuildingBlocks.Results;
+using CaseWork.Modules.InterpreterBooking.Contracts;
+using CaseWork.Modules.InterpreterBooking.Domain;
+using CaseWork.Modules.InterpreterBooking.Infrastructure.Persistence;
+using FluentValidation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaseWork.Modules.InterpreterBooking.Features.Pool;
+
+/// <summary>
+/// A coordinator adds a user with the Interpreter role to the office's pool, or updates their profile. The profile is shared
+/// by every office the interpreter serves; <see cref="Version"/> guards against overwriting another office's edit.
+/// </summary>
+internal sealed record SaveInterpreter(
+    Guid InterpreterId,
+    string? Email,
+    string? Phone,
+    string? Gender,
+    IReadOnlyList<LanguageSkill> Languages,
+    Modalities Modalities,
+    IReadOnlyList<string>? Districts,
+    int? TravelRadiusKm,
+    int DailyMaximum,
+    FeeRates Fees,
+    int? Version) : ICommand<int>;
+
+internal sealed class SaveInterpreterValidator : AbstractValidator<SaveInterpreter>
+{
+    public SaveInterpreterValidator()
+    {
+        RuleFor(c => c.Languages).NotEmpty();
+        RuleForEach(c => c.Languages).Must(l => LanguageCatalog.IsKnown(l.Language)).WithMessage("Unknown language.");
+        RuleForEach(c => c.Languages)
+            .Must(l => l.Dialects.All(d => LanguageCatalog.Find(l.Language)?.Dialects.Contains(d, StringComparer.OrdinalIgnoreCase) ?? false))
+            .WithMessage("Unknown dialect.");
+        RuleFor(c => c.Modalities).Must(m => m != Modalities.None && (int)m <= 7).WithMessage("Choose at least one modality.");
+        RuleFor(c => c.DailyMaximum).InclusiveBetween(1, 12);
+        RuleFor(c => c.TravelRadiusKm).InclusiveBetween(0, 500);
+        RuleFor(c => c.Gender).Must(g => g is null or "female" or "male" or "diverse").WithMessage("Use female, male, diverse or nothing.");
+        RuleFor(c => c.Email).MaximumLength(256).EmailAddress();
+        RuleFor(c => c.Phone).MaximumLength(64);
+        RuleFor(c => c.Fees).NotNull();
+        RuleFor(c => c.Fees.Hourly).InclusiveBetween(0m, 1000m).When(c => c.Fees is not null);
+        RuleFor(c => c.Fees.TravelTimeHourly).InclusiveBetween(0m, 1000m).When(c => c.Fees is not null);
+        RuleFor(c => c.Fees.PerKilometre).InclusiveBetween(0m, 10m).When(c => c.Fees is not null);
+        RuleFor(c => c.Fees.Currency).Length(3).When(c => c.Fees is not null);
+    }
+}
+
+internal sealed class SaveInterpreterHandler(
+    InterpreterBookingDbContext db,
+    ICurrentUser user,
+    IOfficeDirectory directory,
+    IAuditTrail audit,
+    TimeProvider clock) : ICommandHandler<SaveInterpreter, int>
+{
+    public async Task<Result<int>> Handle(SaveInterpreter command, CancellationToken cancellationToken)
+    {
+        if (user.OfficeId is not { } office)
+        {
+            return Error.Forbidden("no-office", "You do not work for an office.");
+        }
+
+        var id = new UserId(command.InterpreterId);
+        var account = await directory.GetUserAsync(id, cancellationToken);
+        if (account is null || !account.Roles.Contains(Roles.Interpreter))
+        {
+            return Error.Validation("interpreterId", "This user is not an interpreter.");
+        }
+
+        var profile = await db.Interpreters.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (profile is null)
+        {
+            profile = new InterpreterProfile(id, account.DisplayName) { CalendarToken = Offer.NewToken() };
+            db.Interpreters.Add(profile);
+        }
+        else if (command.Version is { } version && version != profile.Version)
+        {
+            return Error.ConcurrentEdit("interpreter profile");
+        }
+
+        profile.DisplayName = account.DisplayName;
+        profile.Email = string.IsNullOrWhiteSpace(command.Email) ? account.Email : command.Email.Trim();
+        profile.Phone = command.Phone?.Trim();
+        profile.Gender = command.Gender;
+        profile.Languages = command.Languages.Select(l => l with { Language = l.Language.ToLowerInvariant() }).ToList();
+        profile.Modalities = command.Modalities;
+        profile.Districts = command.Districts?.Where(d => !string.IsNullOrWhiteSpace(d)).Select(d => d.Trim()).ToList() ?? [];
+        profile.TravelRadiusKm = command.TravelRadiusKm;
+        profile.DailyMaximum = command.DailyMaximum;
+        profile.Fees = command.Fees;
+        if (!await db.PoolMemberships.AnyAsync(m => m.InterpreterId == id, cancellationToken))
+        {
+            db.PoolMemberships.Add(new PoolMembership(office, id, clock.GetUtcNow()));
+        }
+
+        await audit.RecordAsync(new AuditRecord(InterpreterBookingContract.ModuleName, AuditAction.Update, "InterpreterProfile", id.ToString(),
+            Details: "fields: profile, languages, fees, contact"), cancellationToken);
+        return profile.Version + 1;
+    }
+}
+
+internal static class SaveInterpreterEndpoint
+{
+    public static void Map(RouteGroupBuilder coordinator) =>
+        coordinator.MapPut("/pool/{interpreterId:guid}", async (Guid interpreterId, SaveInterpreter body, ICommandHandler<SaveInterpreter, int> handler, CancellationToken ct) =>
+            (await handler.Handle(body with { InterpreterId = interpreterId }, ct)).ToHttpResult(v => TypedResults.Ok(new { version = v })));
+}

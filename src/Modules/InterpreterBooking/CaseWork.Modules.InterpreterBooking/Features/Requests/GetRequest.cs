@@ -1,0 +1,74 @@
+using CaseWork.BuildingBlocks.Infrastructure.Http;
+using CaseWork.BuildingBlocks.Messaging;
+using CaseWork.BuildingBlocks.Results;
+using CaseWork.Modules.InterpreterBooking.Domain;
+using CaseWork.Modules.InterpreterBooking.Features.Shared;
+using CaseWork.Modules.InterpreterBooking.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaseWork.Modules.InterpreterBooking.Features.Requests;
+
+/// <summary>One request of the coordinator's office with its offers and the current ranking, explained (who matches, in which order, and why others do not).</summary>
+internal sealed record GetRequest(Guid RequestId) : IQuery<RequestDetails>;
+
+internal sealed record RequestDetails(
+    Guid RequestId,
+    Guid? AppointmentId,
+    RequestState State,
+    string Language,
+    string? Dialect,
+    Modality Modality,
+    DateTimeOffset Start,
+    DateTimeOffset End,
+    string? Place,
+    string? District,
+    SubjectArea SubjectArea,
+    string? PreferredGender,
+    bool Urgent,
+    DateTimeOffset Deadline,
+    int CurrentTier,
+    Guid? InterpreterId,
+    string? InterpreterName,
+    int Version,
+    IReadOnlyList<OfferLine> Offers,
+    IReadOnlyList<RankedInterpreter> Ranking,
+    IReadOnlyList<RejectedInterpreter> NotMatching);
+
+internal sealed record OfferLine(Guid OfferId, Guid InterpreterId, string InterpreterName, int Round, int Tier, int Rank, Qualification Qualification,
+    DateTimeOffset? LastAssignedAt, OfferState State, DateTimeOffset OfferedAt, DateTimeOffset? RespondedAt, string? DeclineReason);
+
+internal sealed class GetRequestHandler(InterpreterBookingDbContext db, OfferRound round) : IQueryHandler<GetRequest, RequestDetails>
+{
+    public async Task<Result<RequestDetails>> Handle(GetRequest query, CancellationToken cancellationToken)
+    {
+        // The office filter applies: another office's request reads as not found.
+        var request = await db.Requests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == query.RequestId, cancellationToken);
+        if (request is null)
+        {
+            return Error.NotFound("request-not-found", "There is no such request.");
+        }
+
+        var policy = await db.PolicyForAsync(request.OfficeId, cancellationToken);
+        var report = await round.MatchAsync(request, policy, cancellationToken);
+        var profiles = await round.ProfilesAsync(request.Offers.Select(o => o.InterpreterId).Append(request.InterpreterId ?? default), cancellationToken);
+        string Name(BuildingBlocks.Ids.UserId id) => profiles.FirstOrDefault(p => p.Id == id)?.DisplayName ?? "?";
+        return new RequestDetails(
+            request.Id, request.AppointmentId, request.State, request.Language, request.Dialect, request.Modality, request.Start, request.End,
+            request.Place, request.District, request.SubjectArea, request.PreferredGender, request.Urgent, request.Deadline, request.CurrentTier,
+            request.InterpreterId?.Value, request.InterpreterId is { } i ? Name(i) : null, request.Version,
+            request.Offers.OrderBy(o => o.Round).ThenBy(o => o.Rank).Select(o => new OfferLine(
+                o.Id, o.InterpreterId.Value, Name(o.InterpreterId), o.Round, o.Tier, o.Rank, o.Qualification, o.LastAssignedAtWhenOffered, o.State,
+                o.OfferedAt, o.RespondedAt, o.DeclineReason)).ToList(),
+            report.Ranked, report.Rejected);
+    }
+}
+
+internal static class GetRequestEndpoint
+{
+    public static void Map(RouteGroupBuilder coordinator) =>
+        coordinator.MapGet("/requests/{requestId:guid}", async (Guid requestId, IQueryHandler<GetRequest, RequestDetails> handler, CancellationToken ct) =>
+            (await handler.Handle(new GetRequest(requestId), ct)).ToHttpResult());
+}

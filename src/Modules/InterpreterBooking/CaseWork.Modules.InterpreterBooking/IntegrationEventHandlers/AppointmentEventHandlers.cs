@@ -1,0 +1,135 @@
+using CaseWork.BuildingBlocks.Identity;
+using CaseWork.BuildingBlocks.Messaging;
+using CaseWork.Modules.Appointments.Contracts;
+using CaseWork.Modules.InterpreterBooking.Contracts;
+using CaseWork.Modules.InterpreterBooking.Domain;
+using CaseWork.Modules.InterpreterBooking.Features.Shared;
+using CaseWork.Modules.InterpreterBooking.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaseWork.Modules.InterpreterBooking.IntegrationEventHandlers;
+
+/// <summary>
+/// Keeps interpreter requests in step with appointments: scheduled with a need → request and first offers; rescheduled →
+/// the booked interpreter reconfirms (an unfilled request is offered again); cancelled → request and booking cancelled,
+/// late ones billable. Events come without a user, so each handler enters the appointment's office.
+/// </summary>
+internal sealed class AppointmentEventHandlers(
+    InterpreterBookingDbContext db,
+    IActingOffice acting,
+    OfferRound round,
+    InterpreterNotifier notifier,
+    TimeProvider clock)
+    : IIntegrationEventHandler<AppointmentScheduled>, IIntegrationEventHandler<AppointmentRescheduled>, IIntegrationEventHandler<AppointmentCancelled>
+{
+    public async Task Handle(AppointmentScheduled integrationEvent, CancellationToken cancellationToken)
+    {
+        var appointment = integrationEvent.Appointment;
+        using (acting.Enter(appointment.OfficeId))
+        {
+            if (appointment.InterpreterNeed is null || await CurrentRequestAsync(appointment.AppointmentId, cancellationToken) is not null)
+            {
+                return;
+            }
+
+            await CreateAsync(appointment, cancellationToken);
+        }
+    }
+
+    public async Task Handle(AppointmentRescheduled integrationEvent, CancellationToken cancellationToken)
+    {
+        var appointment = integrationEvent.Appointment;
+        using (acting.Enter(appointment.OfficeId))
+        {
+            var now = clock.GetUtcNow();
+            var request = await CurrentRequestAsync(appointment.AppointmentId, cancellationToken);
+            if (request is null)
+            {
+                if (appointment.InterpreterNeed is not null)
+                {
+                    await CreateAsync(appointment, cancellationToken);
+                }
+
+                return;
+            }
+
+            var policy = await db.PolicyForAsync(appointment.OfficeId, cancellationToken);
+            if (appointment.InterpreterNeed is null)
+            {
+                await CancelAsync(request, policy, "interpreter no longer needed", now, cancellationToken);
+                return;
+            }
+
+            var modality = (Modality)(int)appointment.InterpreterNeed.Modality;
+            request.Reschedule(appointment.Start, appointment.End, appointment.Place.Description, modality, policy, now);
+            if (request.State == RequestState.Filled)
+            {
+                var booking = await db.Bookings.FirstOrDefaultAsync(b => b.ActiveRequestId == request.Id, cancellationToken);
+                if (booking is not null)
+                {
+                    booking.AskReconfirmation(request.Start, request.End, request.Modality);
+                    var profile = await db.Interpreters.AsNoTracking().FirstOrDefaultAsync(p => p.Id == booking.InterpreterId, cancellationToken);
+                    await notifier.ChangedAsync(booking.InterpreterId, profile?.Email, request, policy.Zone, cancellationToken);
+                }
+
+                return;
+            }
+
+            var offers = await round.OfferNextTierAsync(request, policy, now, cancellationToken);
+            await notifier.OffersMadeAsync(request, offers, await round.ProfilesAsync(offers.Select(o => o.InterpreterId), cancellationToken), policy.Zone, cancellationToken);
+        }
+    }
+
+    public async Task Handle(AppointmentCancelled integrationEvent, CancellationToken cancellationToken)
+    {
+        var appointment = integrationEvent.Appointment;
+        using (acting.Enter(appointment.OfficeId))
+        {
+            var request = await CurrentRequestAsync(appointment.AppointmentId, cancellationToken);
+            if (request is null)
+            {
+                return;
+            }
+
+            var policy = await db.PolicyForAsync(appointment.OfficeId, cancellationToken);
+            await CancelAsync(request, policy, integrationEvent.Reason ?? "appointment cancelled", clock.GetUtcNow(), cancellationToken);
+        }
+    }
+
+    private Task<InterpreterRequest?> CurrentRequestAsync(Guid appointmentId, CancellationToken cancellationToken) =>
+        db.Requests
+            .Where(r => r.AppointmentId == appointmentId && r.State != RequestState.Cancelled)
+            .OrderByDescending(r => r.CreatedAt)
+            .FirstOrDefaultAsync(cancellationToken);
+
+    private async Task CreateAsync(AppointmentSnapshot appointment, CancellationToken cancellationToken)
+    {
+        var need = appointment.InterpreterNeed!;
+        var now = clock.GetUtcNow();
+        var policy = await db.PolicyForAsync(appointment.OfficeId, cancellationToken);
+        var modality = (Modality)(int)need.Modality;
+        var request = InterpreterRequest.Create(
+            appointment.OfficeId, appointment.AppointmentId, appointment.ClientIds, need.Language.ToLowerInvariant(), need.Dialect, modality,
+            appointment.Start, appointment.End, appointment.Place.Description, null, SubjectArea.Other, need.PreferredGender, need.Notes,
+            null, appointment.WorkerIds.Count > 0 ? appointment.WorkerIds[0] : null, policy, now);
+        db.Requests.Add(request);
+        var offers = await round.OfferNextTierAsync(request, policy, now, cancellationToken);
+        await notifier.OffersMadeAsync(request, offers, await round.ProfilesAsync(offers.Select(o => o.InterpreterId), cancellationToken), policy.Zone, cancellationToken);
+    }
+
+    private async Task CancelAsync(InterpreterRequest request, BookingPolicy policy, string reason, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        request.Cancel(now);
+        var booking = await db.Bookings.FirstOrDefaultAsync(b => b.ActiveRequestId == request.Id, cancellationToken);
+        if (booking is null)
+        {
+            return;
+        }
+
+        var billable = policy.IsLateCancellation(now, booking.Start);
+        booking.Cancel(reason, billable, now);
+        db.Enqueue(new InterpreterBookingCancelled(Guid.NewGuid(), now, request.OfficeId, request.Id, request.AppointmentId, booking.InterpreterId, reason));
+        var profile = await db.Interpreters.AsNoTracking().FirstOrDefaultAsync(p => p.Id == booking.InterpreterId, cancellationToken);
+        await notifier.CancelledAsync(booking.InterpreterId, profile?.Email, request, billable, policy.Zone, cancellationToken);
+    }
+}

@@ -1,0 +1,99 @@
+using CaseWork.BuildingBlocks.Identity;
+using CaseWork.BuildingBlocks.Messaging;
+using CaseWork.BuildingBlocks.Results;
+using CaseWork.Modules.InterpreterBooking.Features.Jobs;
+using CaseWork.Modules.InterpreterBooking.Features.Offers;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CaseWork.Modules.InterpreterBooking.Pages.InterpreterBooking;
+
+/// <summary>The interpreter portal: open offers to accept or decline, and my jobs.</summary>
+[Authorize(Roles = Roles.Interpreter)]
+internal sealed class PortalModel(
+    IQueryHandler<MyOffers, IReadOnlyList<OfferView>> offers,
+    IQueryHandler<MyJobs, IReadOnlyList<JobView>> jobs,
+    ICommandHandler<AcceptOffer, AcceptedOffer> accept,
+    ICommandHandler<DeclineOffer, Unit> decline,
+    ICommandHandler<ReconfirmBooking, Unit> reconfirm,
+    ICommandHandler<RecordJob, Unit> record) : PageModel
+{
+    public IReadOnlyList<OfferView> Offers { get; private set; } = [];
+
+    public IReadOnlyList<JobView> Jobs { get; private set; } = [];
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public string? Problem { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostAcceptAsync(Guid offerId, CancellationToken cancellationToken)
+    {
+        var result = await accept.Handle(new AcceptOffer(offerId), cancellationToken);
+        return await AfterAsync(result.IsSuccess ? null : result.Error, "Angenommen. Der Einsatz steht jetzt unter „Meine Einsätze“.", cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostDeclineAsync(Guid offerId, string? reason, CancellationToken cancellationToken)
+    {
+        var result = await decline.Handle(new DeclineOffer(offerId, reason ?? ""), cancellationToken);
+        return await AfterAsync(result.IsSuccess ? null : result.Error, "Abgelehnt.", cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostReconfirmAsync(Guid bookingId, bool confirmed, CancellationToken cancellationToken)
+    {
+        var result = await reconfirm.Handle(new ReconfirmBooking(bookingId, confirmed, confirmed ? null : "neue Zeit passt nicht"), cancellationToken);
+        return await AfterAsync(result.IsSuccess ? null : result.Error, confirmed ? "Neue Zeit bestätigt." : "Einsatz zurückgegeben.", cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostRecordAsync(Guid bookingId, DateOnly? day, TimeOnly? from, TimeOnly? to, int travelMinutes, decimal kilometres, CancellationToken cancellationToken)
+    {
+        if (day is null || from is null || to is null)
+        {
+            return await AfterAsync(Error.Validation("actualStart", "missing"), "", cancellationToken);
+        }
+
+        var result = await record.Handle(new RecordJob(bookingId, Instant(day.Value, from.Value), Instant(day.Value, to.Value), travelMinutes, kilometres), cancellationToken);
+        return await AfterAsync(result.IsSuccess ? null : result.Error, "Einsatz erfasst. Die Stelle bestätigt ihn.", cancellationToken);
+    }
+
+    private static DateTimeOffset Instant(DateOnly day, TimeOnly time)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(Domain.BookingPolicy.DefaultTimeZone);
+        var local = day.ToDateTime(time);
+        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+    }
+
+    private async Task<IActionResult> AfterAsync(Error? error, string success, CancellationToken cancellationToken)
+    {
+        if (error is null)
+        {
+            Message = success;
+            return RedirectToPage();
+        }
+
+        Problem = error.Kind switch
+        {
+            ErrorKind.Validation when error.FieldErrors?.ContainsKey("reason") ?? false => "Bitte geben Sie einen Grund an.",
+            ErrorKind.Validation => "Bitte die Zeiten prüfen: das Ende liegt nach dem Beginn, Fahrzeit und Kilometer sind nicht negativ.",
+            ErrorKind.NotFound => "Dieses Angebot gibt es nicht (mehr).",
+            _ => error.Code switch
+            {
+                "interpreter-busy" => "Sie haben zu dieser Zeit schon einen Einsatz (mit Fahrzeit).",
+                "daily-maximum" => "Sie haben an diesem Tag schon die Höchstzahl an Einsätzen.",
+                _ => "Dieser Einsatz ist nicht mehr offen: jemand anderes hat ihn übernommen oder er wurde zurückgezogen.",
+            },
+        };
+        Response.StatusCode = error.Kind == ErrorKind.Validation ? 400 : error.Kind == ErrorKind.NotFound ? 404 : 409;
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Offers = (await offers.Handle(new MyOffers(), cancellationToken)).Value;
+        Jobs = (await jobs.Handle(new MyJobs(), cancellationToken)).Value;
+    }
+}

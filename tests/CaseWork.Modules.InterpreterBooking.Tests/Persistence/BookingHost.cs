@@ -1,0 +1,105 @@
+using CaseWork.BuildingBlocks.Ids;
+using CaseWork.BuildingBlocks.Infrastructure.Persistence;
+using CaseWork.Modules.InterpreterBooking.Domain;
+using CaseWork.Modules.InterpreterBooking.Infrastructure.Persistence;
+using CaseWork.TestKit;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CaseWork.Modules.InterpreterBooking.Tests.Persistence;
+
+/// <summary>A real host on SQLite or PostgreSQL, with helpers to put interpreters and requests straight into the module's store.</summary>
+internal sealed class BookingHost : IAsyncDisposable
+{
+    private readonly TempDataDirectory _directory = new();
+    private PostgresTestDatabase? _postgres;
+
+    private BookingHost()
+    {
+    }
+
+    public CaseWorkHostFactory Host { get; private set; } = null!;
+
+    public static async Task<BookingHost> StartAsync(DatabaseProvider provider, Action<IServiceCollection>? services = null, IDictionary<string, string?>? settings = null)
+    {
+        var booking = new BookingHost();
+        DatabaseOptions database;
+        if (provider == DatabaseProvider.Postgres)
+        {
+            booking._postgres = await TestDatabases.CreatePostgresAsync("interp");
+            database = TestDatabases.Postgres(booking._postgres.ConnectionString);
+        }
+        else
+        {
+            database = TestDatabases.Sqlite(booking._directory.Path);
+        }
+
+        booking.Host = new CaseWorkHostFactory(database, settings) { ConfigureTestServices = services };
+        using (var client = booking.Host.CreateClient())
+        {
+            await Readiness.WaitUntilReadyAsync(client);
+        }
+        return booking;
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<InterpreterBookingDbContext, Task<T>> work)
+    {
+        await using var scope = Host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<InterpreterBookingDbContext>();
+        return await work(db);
+    }
+
+    public Task<List<InterpreterProfile>> AddInterpretersAsync(OfficeId office, int count, string language = "ar") =>
+        WithDbAsync(async db =>
+        {
+            var profiles = Enumerable.Range(1, count).Select(i => new InterpreterProfile(UserId.New(), $"Interpreter {i:00}")
+            {
+                Languages = [new LanguageSkill(language, ["Levantine"], Qualification.TrainedCommunityInterpreter)],
+                DailyMaximum = 12,
+                CalendarToken = Offer.NewToken(),
+            }).ToList();
+            db.Interpreters.AddRange(profiles);
+            db.PoolMemberships.AddRange(profiles.Select(p => new PoolMembership(office, p.Id, DateTimeOffset.UtcNow)));
+            await db.SaveChangesAsync();
+            return profiles;
+        });
+
+    public Task<InterpreterProfile> AddProfileAsync(OfficeId office, UserId user, string name, string language = "ar") =>
+        WithDbAsync(async db =>
+        {
+            var profile = new InterpreterProfile(user, name)
+            {
+                Phone = "+49 30 555 0101",
+                Languages = [new LanguageSkill(language, ["Levantine"], Qualification.TrainedCommunityInterpreter)],
+                CalendarToken = Offer.NewToken(),
+            };
+            db.Interpreters.Add(profile);
+            db.PoolMemberships.Add(new PoolMembership(office, user, DateTimeOffset.UtcNow));
+            await db.SaveChangesAsync();
+            return profile;
+        });
+
+    /// <summary>A request offered at once to every given interpreter (one tier as wide as the list).</summary>
+    public Task<InterpreterRequest> AddOfferedRequestAsync(OfficeId office, IReadOnlyList<InterpreterProfile> to, DateTimeOffset start, Modality modality = Modality.InPerson) =>
+        WithDbAsync(async db =>
+        {
+            var policy = new BookingPolicy(office) { TierSize = to.Count };
+            var now = DateTimeOffset.UtcNow;
+            var request = InterpreterRequest.Create(office, null, [], "ar", "Levantine", modality, start, start.AddHours(1), "Raum 1", null,
+                SubjectArea.Health, null, null, null, null, policy, now);
+            request.OfferNextTier(to.Select((p, i) => new RankedInterpreter(p.Id, p.DisplayName, i + 1, Qualification.TrainedCommunityInterpreter, null)).ToList(), policy, now);
+            db.Requests.Add(request);
+            await db.SaveChangesAsync();
+            return request;
+        });
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        if (_postgres is not null)
+        {
+            await _postgres.DisposeAsync();
+        }
+
+        _directory.Dispose();
+    }
+}
