@@ -49,6 +49,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddHostedService<OutboxDispatcherService>();
 
         services.AddCaseWorkStore<AuditDbContext>(AuditDbContext.Store);
+        services.TryAddSingleton<AuditChainWriter>();
         services.TryAddScoped<IAuditTrail, HashChainedAuditTrail>();
         services.TryAddScoped<AuditTrailVerifier>();
         return services;

@@ -316,6 +316,43 @@ public abstract class AuditTrailTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_entry_the_database_refuses_fails_alone_and_its_concurrent_neighbours_are_committed()
+    {
+        // Entries arriving together are committed in one transaction; a refused one (module is NOT NULL) must not
+        // take the others down with it.
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var tasks = Enumerable.Range(1, 12).Select(i => Task.Run(async () =>
+        {
+            await using var scope = _services.CreateAsyncScope();
+            var trail = scope.ServiceProvider.GetRequiredService<IAuditTrail>();
+            await start.Task;
+            await trail.RecordAsync(new AuditRecord(i == 6 ? null! : "Clients", AuditAction.Read, "Client", $"client-{i}"));
+        })).ToList();
+
+        start.SetResult();
+        var outcomes = await Task.WhenAll(tasks.Select(async t =>
+        {
+            try
+            {
+                await t;
+                return null;
+            }
+            catch (DbUpdateException failure)
+            {
+                return failure;
+            }
+        }));
+
+        Assert.Single(outcomes, o => o is not null);
+        Assert.NotNull(outcomes[5]);
+        var entries = await EntriesAsync();
+        Assert.Equal(Enumerable.Range(1, 11).Select(i => (long)i), entries.Select(e => e.Sequence));
+        Assert.DoesNotContain(entries, e => e.RecordId == "client-6");
+        var result = await VerifyAsync();
+        Assert.True(result.IsIntact, string.Join(Environment.NewLine, result.Problems));
+    }
+
+    [Fact]
     public async Task A_failure_other_than_a_lost_race_is_not_retried()
     {
         // A broken current user: the database refuses the entry (user_name is NOT NULL) on both providers.

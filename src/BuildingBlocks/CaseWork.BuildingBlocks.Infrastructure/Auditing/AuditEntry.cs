@@ -50,6 +50,28 @@ public sealed class AuditEntry
     public string Hash { get; set; } = "";
 
     /// <summary>Computes the hash from the current field values.</summary>
+    /// <summary>A copy of this draft placed in the chain at <paramref name="sequence"/> after <paramref name="previousHash"/>, with its hash.</summary>
+    public AuditEntry ChainedAt(long sequence, string previousHash)
+    {
+        var entry = new AuditEntry
+        {
+            Sequence = sequence,
+            OccurredAt = OccurredAt,
+            UserId = UserId,
+            UserName = UserName,
+            OfficeId = OfficeId,
+            Module = Module,
+            Action = Action,
+            RecordType = RecordType,
+            RecordId = RecordId,
+            Reason = Reason,
+            Details = Details,
+            PreviousHash = previousHash,
+        };
+        entry.Hash = entry.ComputeHash();
+        return entry;
+    }
+
     public string ComputeHash()
     {
         var canonical = string.Join(

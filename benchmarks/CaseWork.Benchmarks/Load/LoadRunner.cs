@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+
+namespace CaseWork.Benchmarks.Load;
+
+/// <summary>What one load run measured.</summary>
+/// <param name="Provider">Database provider ("SQLite", "PostgreSQL").</param>
+/// <param name="Name">What was requested.</param>
+/// <param name="Connections">Concurrent requests in flight.</param>
+/// <param name="Requests">Requests completed in the measured window.</param>
+/// <param name="Failures">Requests that did not answer with a success status.</param>
+/// <param name="Elapsed">The measured window.</param>
+/// <param name="LatenciesMs">Every measured request's latency.</param>
+/// <param name="FirstFailure">Status and start of the body of the first failure, for the report.</param>
+internal sealed record LoadResult(
+    string Provider, string Name, int Connections, long Requests, long Failures, TimeSpan Elapsed, double[] LatenciesMs, string? FirstFailure)
+{
+    public double RequestsPerSecond => Requests / Elapsed.TotalSeconds;
+
+    public double Percentile(double p)
+    {
+        if (LatenciesMs.Length == 0)
+        {
+            return double.NaN;
+        }
+
+        return LatenciesMs[Math.Clamp((int)Math.Ceiling(p * LatenciesMs.Length) - 1, 0, LatenciesMs.Length - 1)];
+    }
+}
+
+/// <summary>
+/// A closed-loop HTTP load generator (what wrk does): <c>connections</c> workers each send a request, read the whole
+/// answer, and send the next, over real loopback sockets. A warm-up window is run and thrown away first.
+/// </summary>
+internal static class LoadRunner
+{
+    public static async Task<LoadResult> RunAsync(
+        string provider,
+        string name,
+        HttpClient client,
+        Func<long, HttpRequestMessage> request,
+        int connections,
+        TimeSpan warmup,
+        TimeSpan measure)
+    {
+        long sequence = 0;
+        long failures = 0;
+        string? firstFailure = null;
+        var latencies = new List<double>[connections];
+        var started = Stopwatch.GetTimestamp();
+        var measureFrom = started + (long)(warmup.TotalSeconds * Stopwatch.Frequency);
+        var stopAt = measureFrom + (long)(measure.TotalSeconds * Stopwatch.Frequency);
+
+        await Task.WhenAll(Enumerable.Range(0, connections).Select(worker => Task.Run(async () =>
+        {
+            var mine = latencies[worker] = new List<double>(4096);
+            while (true)
+            {
+                var before = Stopwatch.GetTimestamp();
+                if (before >= stopAt)
+                {
+                    return;
+                }
+
+                using var message = request(Interlocked.Increment(ref sequence));
+                using var response = await client.SendAsync(message, HttpCompletionOption.ResponseContentRead);
+                var body = await response.Content.ReadAsByteArrayAsync();
+                var after = Stopwatch.GetTimestamp();
+                if (before < measureFrom)
+                {
+                    continue;
+                }
+
+                if (!response.IsSuccessStatusCode)
+                {
+                    if (Interlocked.Increment(ref failures) == 1)
+                    {
+                        firstFailure = $"{(int)response.StatusCode} {System.Text.Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 200))}";
+                    }
+
+                    continue;
+                }
+
+                if (after <= stopAt)
+                {
+                    mine.Add((after - before) * 1000.0 / Stopwatch.Frequency);
+                }
+            }
+        })));
+
+        var all = latencies.SelectMany(l => l).Order().ToArray();
+        return new LoadResult(provider, name, connections, all.Length, failures, measure, all, firstFailure);
+    }
+}
+
+/// <summary>A load result next to the bare endpoint it is judged against, with the issue's targets.</summary>
+/// <param name="Endpoint">The real endpoint's result.</param>
+/// <param name="Bare">The bare ADO.NET endpoint's result (the limit).</param>
+/// <param name="MinThroughputRatio">Required endpoint req/s ÷ bare req/s (e.g. 0.6).</param>
+/// <param name="MaxP95Ratio">Allowed endpoint p95 ÷ bare p95 (e.g. 1.5).</param>
+internal sealed record LoadComparison(LoadResult Endpoint, LoadResult Bare, double MinThroughputRatio, double MaxP95Ratio)
+{
+    public double ThroughputRatio => Endpoint.RequestsPerSecond / Bare.RequestsPerSecond;
+
+    public double P95Ratio => Endpoint.Percentile(0.95) / Bare.Percentile(0.95);
+
+    public bool Met => ThroughputRatio >= MinThroughputRatio && P95Ratio <= MaxP95Ratio && Endpoint.Failures == 0 && Bare.Failures == 0;
+}
+
+/// <summary>Prints load results and comparisons as Markdown tables.</summary>
+internal static class LoadReport
+{
+    public static void Print(IReadOnlyList<LoadResult> results, IReadOnlyList<LoadComparison> comparisons)
+    {
+        static string F(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
+        Table.Print(
+            ["provider", "request", "conn", "requests", "failed", "req/s", "p50 ms", "p95 ms", "p99 ms"],
+            [.. results.Select(r => new[]
+            {
+                r.Provider, r.Name, F(r.Connections, "0"), F(r.Requests, "0"), F(r.Failures, "0"), F(r.RequestsPerSecond, "0"),
+                F(r.Percentile(0.50), "0.00"), F(r.Percentile(0.95), "0.00"), F(r.Percentile(0.99), "0.00"),
+            })]);
+        Console.WriteLine();
+        Table.Print(
+            ["provider", "endpoint", "vs bare", "req/s ratio", "target", "p95 ratio", "target", "met"],
+            [.. comparisons.Select(c => new[]
+            {
+                c.Endpoint.Provider, c.Endpoint.Name, c.Bare.Name, F(c.ThroughputRatio, "0.00"), "≥ " + F(c.MinThroughputRatio, "0.0#"),
+                F(c.P95Ratio, "0.00"), "≤ " + F(c.MaxP95Ratio, "0.0#"), c.Met ? "yes" : "NO",
+            })]);
+        foreach (var failed in results.Where(r => r.FirstFailure is not null))
+        {
+            Console.WriteLine($"first failure of {failed.Provider} {failed.Name}: {failed.FirstFailure}");
+        }
+    }
+
+    /// <summary>A GET request factory.</summary>
+    public static Func<long, HttpRequestMessage> Get(Func<long, string> path) =>
+        i => new HttpRequestMessage(HttpMethod.Get, new Uri(path(i), UriKind.Relative)) { Version = HttpVersion.Version11 };
+}
