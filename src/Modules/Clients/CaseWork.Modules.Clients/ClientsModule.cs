@@ -34,7 +34,17 @@ public sealed class ClientsModule : IModule
     public Type DbContextType => typeof(ClientsDbContext);
 
     /// <inheritdoc />
-    public IReadOnlyList<NavigationEntry> Navigation { get; } = [];
+    public IReadOnlyList<NavigationEntry> Navigation { get; } =
+    [
+        new("/Clients", "Klient*innen", "Clients", [Roles.Streetworker, Roles.Supervisor]),
+    ];
+
+    /// <inheritdoc />
+    public string? StartPagePanel => ViewComponents.ClientsStartPanel.Name;
+
+    /// <inheritdoc />
+    public Task SeedDemoDataAsync(DemoOffice office, IServiceProvider services, CancellationToken cancellationToken) =>
+        Infrastructure.Demo.ClientsDemoData.SeedAsync(office, services, cancellationToken);
 
     /// <inheritdoc />
     public void AddServices(IServiceCollection services, IConfiguration configuration)
