@@ -4,8 +4,14 @@ using CaseWork.BuildingBlocks.Infrastructure.Http;
 using CaseWork.BuildingBlocks.Infrastructure.Messaging;
 using CaseWork.BuildingBlocks.Infrastructure.Modules;
 using CaseWork.BuildingBlocks.Infrastructure.Persistence;
+using CaseWork.BuildingBlocks.Infrastructure.Scheduling;
 using CaseWork.Modules.Clients.Contracts;
+using CaseWork.Modules.Clients.Api;
+using CaseWork.Modules.Clients.Features.Duplicates;
+using CaseWork.Modules.Clients.Features.Shared;
+using CaseWork.Modules.Clients.Infrastructure.Directory;
 using CaseWork.Modules.Clients.Infrastructure.Persistence;
+using CaseWork.Modules.Clients.Infrastructure.Scheduling;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -51,17 +57,22 @@ public sealed class ClientsModule : IModule
     {
         services.AddCaseWorkStore<ClientsDbContext>(ClientsDbContext.StoreDescriptor);
         services.AddModuleMessaging<ClientsDbContext>(typeof(ClientsModule).Assembly);
+        services.AddScoped<ClientAccess>();
+        services.AddScoped<ClientAudit>();
+        services.AddScoped<DuplicateFinder>();
+        services.AddScoped<ClientAnonymiser>();
+        services.AddScoped<IClientDirectory, ClientDirectory>();
     }
 
     /// <inheritdoc />
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/clients").WithTags(Name).RequireAuthorization();
+        ClientEndpoints.Map(api);
         api.MapOutboxInspection<ClientsDbContext>().RequireAuthorization(policy => policy.RequireRole(Roles.Administrator));
     }
 
     /// <inheritdoc />
-    public void AddJobs(IQuartzBuilder quartz)
-    {
-    }
+    public void AddJobs(IQuartzBuilder quartz) =>
+        quartz.AddModuleJob<AnonymiseDueCaseFilesJob>(Name, AnonymiseDueCaseFilesJob.Name, JobSchedule.Cron("0 30 2 * * ?", OfficeCalendar.TimeZone));
 }

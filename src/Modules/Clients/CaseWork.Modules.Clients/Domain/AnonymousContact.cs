@@ -80,6 +80,13 @@ internal sealed class AnonymousContact : IOfficeScoped, IVersioned
         return (client, history);
     }
 
+    /// <summary>Removes the nickname and the note once the person's record is anonymised.</summary>
+    public void Anonymise()
+    {
+        Nickname = Client.AnonymisedName;
+        Note = null;
+    }
+
     /// <summary>Whether the topics are all need areas.</summary>
     public static bool AreKnownTopics(IEnumerable<string> topics) => topics.All(NeedAreas.All.Contains);
 }

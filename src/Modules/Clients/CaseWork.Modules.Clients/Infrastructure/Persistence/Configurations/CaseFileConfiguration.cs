@@ -19,7 +19,7 @@ internal sealed class CaseFileConfiguration : IEntityTypeConfiguration<CaseFile>
         builder.Property(f => f.ClosingReason).HasColumnName("closing_reason").HasConversion<string>().HasMaxLength(32);
         builder.Property(f => f.ClosingNote).HasColumnName("closing_note").HasMaxLength(2000);
         builder.Property(f => f.LeadWorker).HasColumnName("lead_worker").HasTypedId();
-        builder.Property(f => f.OtherWorkers).HasJsonConversion("other_workers");
+        builder.PrimitiveCollection(f => f.OtherWorkers).HasColumnName("other_workers").IsRequired();
         builder.Property(f => f.Version).HasColumnName("version");
         builder.HasIndex(f => new { f.OfficeId, f.LeadWorker }).HasDatabaseName("ix_case_files_office_lead_worker");
         builder.HasIndex(f => new { f.IsOpen, f.ClosedOn }).HasDatabaseName("ix_case_files_closed_on");

@@ -28,7 +28,7 @@ internal sealed class CaseNoteConfiguration : IEntityTypeConfiguration<CaseNote>
         builder.Property(n => n.Type).HasColumnName("type").HasConversion<string>().HasMaxLength(32);
         builder.Property(n => n.OccurredAt).HasColumnName("occurred_at");
         builder.Property(n => n.DurationMinutes).HasColumnName("duration_minutes");
-        builder.Property(n => n.Topics).HasJsonConversion("topics");
+        builder.PrimitiveCollection(n => n.Topics).HasColumnName("topics").IsRequired();
         builder.Property(n => n.Text).HasColumnName("text").HasMaxLength(MaxTextLength);
         builder.Property(n => n.Author).HasColumnName("author").HasTypedId();
         builder.Property(n => n.RecordedAt).HasColumnName("recorded_at");

@@ -87,7 +87,7 @@ internal sealed class ClientRecords : Migration
                 closing_reason = table.Column<string>(maxLength: 32, nullable: true),
                 closing_note = table.Column<string>(maxLength: 2000, nullable: true),
                 lead_worker = table.Column<Guid>(nullable: true),
-                other_workers = table.Column<string>(nullable: false),
+                other_workers = table.Column<List<Guid>>(nullable: false),
                 version = table.Column<int>(nullable: false),
             },
             constraints: table => table.PrimaryKey("PK_case_files", x => x.client_id));
@@ -105,7 +105,7 @@ internal sealed class ClientRecords : Migration
                 type = table.Column<string>(maxLength: 32, nullable: false),
                 occurred_at = table.Column<DateTimeOffset>(nullable: false),
                 duration_minutes = table.Column<int>(nullable: true),
-                topics = table.Column<string>(nullable: false),
+                topics = table.Column<List<string>>(nullable: false),
                 text = table.Column<string>(maxLength: 8000, nullable: false),
                 author = table.Column<Guid>(nullable: true),
                 recorded_at = table.Column<DateTimeOffset>(nullable: false),
