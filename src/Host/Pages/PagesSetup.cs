@@ -36,6 +36,9 @@ internal static class PagesSetup
             mvc.AddApplicationPart(module.GetType().Assembly);
         }
 
+        mvc.ConfigureApplicationPartManager(parts => parts.FeatureProviders.Add(
+            new ModuleViewComponents([.. modules.Select(m => m.GetType().Assembly)])));
+
         builder.Services.Configure<RequestLocalizationOptions>(options =>
         {
             options.DefaultRequestCulture = new RequestCulture("de-DE");
