@@ -20,8 +20,8 @@ public sealed class ClientsJourneyTests(BrowserHost host) : IClassFixture<Browse
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Klient*innen" }).First.ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Neue Klient*in registrieren" }).ClickAsync();
-        await page.GetByLabel("Vorname(n)", new() { Exact = true }).FillAsync("Muhamad");
-        await page.GetByLabel("Familienname(n)", new() { Exact = true }).FillAsync("Al Hassan");
+        await page.GetByLabel("Vorname(n)").First.FillAsync("Muhamad");
+        await page.GetByLabel("Familienname(n)").First.FillAsync("Al Hassan");
         await page.GetByLabel("Geburtsdatum").FillAsync("1994");
         await page.GetByRole(AriaRole.Button, new() { Name = "Registrieren" }).ClickAsync();
 
@@ -36,9 +36,9 @@ public sealed class ClientsJourneyTests(BrowserHost host) : IClassFixture<Browse
         Assert.True(await page.GetByText("الحسن").First.IsVisibleAsync());
 
         await page.GetByText("Eintrag hinzufügen").ClickAsync();
-        await page.GetByLabel("Art", new() { Exact = true }).First.SelectOptionAsync("PhoneCall");
+        await page.Locator("#notes form[method=post]").GetByLabel("Art", new() { Exact = true }).SelectOptionAsync("PhoneCall");
         await page.GetByLabel("Dauer in Minuten").FillAsync("10");
-        await page.GetByLabel("Notiz").FillAsync("Hat angerufen: Termin bei der Schuldnerberatung bestätigt.");
+        await page.GetByLabel("Notiz", new() { Exact = true }).FillAsync("Hat angerufen: Termin bei der Schuldnerberatung bestätigt.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Eintrag speichern" }).ClickAsync();
         await page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Der Eintrag steht jetzt im Verlauf." }).WaitForAsync();
         var latest = page.Locator(".timeline > li").First;
@@ -73,8 +73,8 @@ public sealed class ClientsJourneyTests(BrowserHost host) : IClassFixture<Browse
         await SignInAsync(page, DemoUsers.Streetworker);
 
         await page.GotoAsync("/Clients/Register");
-        await page.GetByLabel("Vorname(n)", new() { Exact = true }).FillAsync("Zukunft");
-        await page.GetByLabel("Familienname(n)", new() { Exact = true }).FillAsync("Testperson");
+        await page.GetByLabel("Vorname(n)").First.FillAsync("Zukunft");
+        await page.GetByLabel("Familienname(n)").First.FillAsync("Testperson");
         await page.GetByLabel("Geburtsdatum").FillAsync("2999-01-01");
         await page.GetByRole(AriaRole.Button, new() { Name = "Registrieren" }).ClickAsync();
 

@@ -62,7 +62,7 @@ internal static class ClientsDemoData
         var residenceNeed = Need.Record(mohammad, NeedAreas.ResidenceStatus, "Verlängerung der Aufenthaltsgestattung", today.AddDays(-12));
         var debtNeed = Need.Record(mohammad, NeedAreas.Debts, "Mahnungen Mobilfunkvertrag", today.AddDays(-12));
         db.Needs.AddRange(residenceNeed, debtNeed);
-        db.Goals.Add(Goal.Agree(mohammad, "Unterlagen für die Schuldnerberatung sammeln", ["Mahnungen mitbringen", "Kontoauszüge der letzten 3 Monate"], today.AddDays(2), debtNeed.Id, today.AddDays(-12), worker));
+        db.Goals.Add(Goal.Agree(mohammad, "Unterlagen für die Schuldnerberatung sammeln", ["Mahnungen mitbringen", "Kontoauszüge der letzten 3 Monate"], today, debtNeed.Id, today.AddDays(-12), worker));
         db.ImportantDates.Add(ImportantDate.Note(mohammad, ImportantDateKind.ResidencePermitExpiry, today.AddDays(21), "Aufenthaltsgestattung"));
         db.Consents.Add(Consent.Grant(mohammad, new ConsentRecipient("Schuldnerberatung der Diakonie Mitte", null), "debt_counselling",
             "Weitervermittlung wegen Mahnungen", [ConsentDataCategories.Identity, ConsentDataCategories.ContactDetails, ConsentDataCategories.Finances],
