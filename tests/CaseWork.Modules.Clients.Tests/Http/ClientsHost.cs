@@ -78,6 +78,15 @@ internal sealed class ClientsHost : IAsyncDisposable
         Anonymous = Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
     }
 
+    /// <summary>Signs the streetworker and the administrator in again (after a fake clock jumped past the cookie's lifetime).</summary>
+    public async Task SignInAgainAsync()
+    {
+        Streetworker.Dispose();
+        Administrator.Dispose();
+        Streetworker = await Factory.SignedInClientAsync(StreetworkerUser);
+        Administrator = await Factory.SignedInClientAsync(await Factory.DemoUserAsync(Roles.Administrator));
+    }
+
     public HttpClient As(Caller caller) => caller switch
     {
         Caller.Streetworker => Streetworker,
