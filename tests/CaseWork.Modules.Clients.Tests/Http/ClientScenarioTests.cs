@@ -233,3 +233,33 @@ public sealed class ClientScenarioTests
             .Where(e => e.Module == ClientsContract.ModuleName && e.RecordId == recordId).ToListAsync();
     }
 }
+
+/// <summary>Referrals tells Clients that a referral ended: the needs it was for are resolved, once.</summary>
+public sealed class ReferralCompletedTests
+{
+    [Fact]
+    public async Task A_completed_referral_resolves_its_needs_and_a_redelivery_changes_nothing()
+    {
+        await using var host = await ClientsHost.StartAsync(DatabaseProvider.Sqlite);
+        var (id, _, _) = await host.RegisterAsync();
+        var need = (await (await host.Streetworker.PostAsJsonAsync($"/api/clients/{id}/needs", new { area = "debts" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var other = (await (await host.Streetworker.PostAsJsonAsync($"/api/clients/{id}/needs", new { area = "housing" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var office = await host.Factory.DemoOfficeAsync();
+        var referral = Guid.NewGuid();
+        var completed = new Referrals.Contracts.ReferralCompleted(Guid.NewGuid(), DateTimeOffset.UtcNow, office, referral, id, [need], "goal_reached");
+
+        for (var delivery = 0; delivery < 2; delivery++)
+        {
+            await using var scope = host.Factory.Services.CreateAsyncScope();
+            var handler = scope.ServiceProvider.GetRequiredService<IntegrationEventHandlers.ReferralCompletedHandler>();
+            await handler.Handle(completed, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<ClientsDbContext>().SaveChangesAsync();
+        }
+
+        var needs = (await host.Streetworker.GetFromJsonAsync<JsonElement>($"/api/clients/{id}/case-file")).GetProperty("needs").EnumerateArray().ToList();
+        var closed = needs.Single(n => n.GetProperty("id").GetGuid() == need);
+        Assert.Equal("resolved", closed.GetProperty("status").GetString());
+        Assert.Equal(referral, closed.GetProperty("referralId").GetGuid());
+        Assert.Equal("open", needs.Single(n => n.GetProperty("id").GetGuid() == other).GetProperty("status").GetString());
+    }
+}
