@@ -22,7 +22,7 @@ internal sealed record ListAnonymousContacts(bool IncludeConverted = false, int 
 internal sealed record AnonymousContactRef(Guid Id, int Version);
 
 internal sealed record AnonymousContactView(
-    Guid Id, int Version, string Nickname, int? RoughAge, IReadOnlyList<string> Topics, string Place, DateOnly MetOn, string? Note, ClientId? ConvertedTo);
+    Guid Id, int Version, string Nickname, int? RoughAge, IReadOnlyList<string> Topics, string Place, DateOnly MetOn, string? Note, Guid? ConvertedTo);
 
 internal sealed class LogAnonymousContactValidator : AbstractValidator<LogAnonymousContact>
 {
@@ -97,6 +97,6 @@ internal sealed class ListAnonymousContactsHandler(ClientsDbContext db, ClientAc
             contacts = contacts.Where(c => c.ConvertedTo == null);
         var list = await contacts.OrderByDescending(c => c.MetOn).Take(Math.Clamp(query.Limit, 1, 500)).ToListAsync(cancellationToken);
         return Result<IReadOnlyList<AnonymousContactView>>.Success(
-            [.. list.Select(c => new AnonymousContactView(c.Id, c.Version, c.Nickname, c.RoughAge, c.Topics, c.Place.ToString(), c.MetOn, c.Note, c.ConvertedTo))]);
+            [.. list.Select(c => new AnonymousContactView(c.Id, c.Version, c.Nickname, c.RoughAge, c.Topics, c.Place.ToString(), c.MetOn, c.Note, c.ConvertedTo?.Value))]);
     }
 }

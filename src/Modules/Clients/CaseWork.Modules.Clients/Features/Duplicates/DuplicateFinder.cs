@@ -36,7 +36,7 @@ internal sealed class DuplicateFinder(ClientsDbContext db)
             .Where(m => m.Match.IsCandidate)
             .OrderByDescending(m => m.Match.Score)
             .Select(m => new DuplicateCandidateView(
-                m.Client.Id,
+                m.Client.Id.Value,
                 m.Client.PseudonymCode,
                 named ? m.Client.DisplayName : null,
                 named ? ClientView.FormatDateOfBirth(m.Client.DateOfBirth) : null,

@@ -27,10 +27,11 @@ internal sealed partial class AnonymiseDueCaseFilesHandler(
         var shortest = settings.Values.Select(p => p.Years).Append(RetentionPeriod.DefaultYears).Min();
         var latestClosing = today.AddYears(-shortest);
 
-        var candidates = await db.CaseFiles.IgnoreQueryFilters()
-            .Where(f => !f.IsOpen && f.ClosedOn <= latestClosing)
-            .Join(db.Clients.IgnoreQueryFilters().Where(c => c.State == ClientState.Active), f => f.ClientId, c => c.Id, (f, c) => new { File = f, Client = c })
-            .OrderBy(x => x.File.ClosedOn)
+        var active = db.Clients.IgnoreQueryFilters().Where(c => c.State == ClientState.Active).Select(c => c.Id);
+        var candidates = await db.CaseFiles.IgnoreQueryFilters().AsNoTracking()
+            .Where(f => !f.IsOpen && f.ClosedOn <= latestClosing && active.Contains(f.ClientId))
+            .OrderBy(f => f.ClosedOn)
+            .Select(f => new { f.ClientId, f.OfficeId, f.ClosedOn })
             .Take(command.BatchSize * 4)
             .ToListAsync(cancellationToken);
 
@@ -38,10 +39,11 @@ internal sealed partial class AnonymiseDueCaseFilesHandler(
         var now = time.GetUtcNow();
         foreach (var candidate in candidates)
         {
-            var period = settings.GetValueOrDefault(candidate.File.OfficeId, RetentionPeriod.Default);
-            if (!period.IsDue(candidate.File.ClosedOn!.Value, today))
+            var period = settings.GetValueOrDefault(candidate.OfficeId, RetentionPeriod.Default);
+            if (!period.IsDue(candidate.ClosedOn!.Value, today))
                 continue;
-            await anonymiser.AnonymiseAsync(candidate.Client, Anonymisation.RetentionReason, [], now, ignoreOffice: true, cancellationToken);
+            var client = await db.Clients.IgnoreQueryFilters().FirstAsync(c => c.Id == candidate.ClientId, cancellationToken);
+            await anonymiser.AnonymiseAsync(client, Anonymisation.RetentionReason, [], now, ignoreOffice: true, cancellationToken);
             if (++anonymised == command.BatchSize)
                 break;
         }

@@ -20,7 +20,7 @@ internal sealed record SearchClients(string? Term, int Limit = 20) : IQuery<IRea
 
 /// <summary>One search result; names are null for a supervisor (pseudonymised list).</summary>
 internal sealed record ClientSearchHit(
-    ClientId ClientId,
+    Guid ClientId,
     string PseudonymCode,
     string? DisplayName,
     string? NamesAsWritten,
@@ -71,7 +71,7 @@ internal sealed class SearchClientsHandler(ClientsDbContext db, ClientAccess acc
 
             var c = clients[i];
             hits.Add(new ClientSearchHit(
-                c.Id,
+                c.Id.Value,
                 c.PseudonymCode,
                 named ? c.DisplayName : null,
                 named ? $"{c.GivenNames} {c.FamilyNames}" : null,

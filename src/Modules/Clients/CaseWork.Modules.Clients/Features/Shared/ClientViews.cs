@@ -9,11 +9,11 @@ namespace CaseWork.Modules.Clients.Features.Shared;
 /// only the pseudonym code and non-identifying facts remain (<see cref="Named"/> is false).
 /// </summary>
 internal sealed record ClientView(
-    ClientId Id,
+    Guid Id,
     string PseudonymCode,
     int Version,
     string State,
-    ClientId? MergedInto,
+    Guid? MergedInto,
     bool Named,
     string? DisplayName,
     string? GivenNames,
@@ -40,11 +40,11 @@ internal sealed record ClientView(
         ArgumentNullException.ThrowIfNull(client);
         var languages = client.Languages.Select(l => new LanguageInput(l.Code, l.Level.ToString(), l.Dialect)).ToList();
         return new ClientView(
-            client.Id,
+            client.Id.Value,
             client.PseudonymCode,
             client.Version,
             client.State.ToString(),
-            client.MergedInto,
+            client.MergedInto?.Value,
             named,
             named ? client.DisplayName : null,
             named ? client.GivenNames : null,
@@ -83,7 +83,7 @@ internal sealed record ClientView(
 
 /// <summary>A likely or possible duplicate with the reasons for and against.</summary>
 internal sealed record DuplicateCandidateView(
-    ClientId ClientId,
+    Guid ClientId,
     string PseudonymCode,
     string? DisplayName,
     string? DateOfBirth,
@@ -92,4 +92,10 @@ internal sealed record DuplicateCandidateView(
     IReadOnlyList<string> Reasons);
 
 /// <summary>Identifies a client record and the version to send with the next change.</summary>
-internal sealed record ClientRef(ClientId ClientId, string PseudonymCode, int Version);
+internal sealed record ClientRef(Guid ClientId, string PseudonymCode, int Version)
+{
+    public ClientRef(ClientId clientId, string pseudonymCode, int version)
+        : this(clientId.Value, pseudonymCode, version)
+    {
+    }
+}

@@ -17,11 +17,11 @@ internal sealed record GoalsDueThisWeek : IQuery<IReadOnlyList<DueGoalItem>>;
 /// <summary>Important dates of the worker's clients in the next <paramref name="Days"/> days (today included).</summary>
 internal sealed record UpcomingImportantDates(int Days = 30) : IQuery<IReadOnlyList<UpcomingDateItem>>;
 
-internal sealed record WorkerClientItem(ClientId ClientId, string PseudonymCode, string DisplayName, bool IsLead, DateOnly OpenedOn, int OpenNeeds);
+internal sealed record WorkerClientItem(Guid ClientId, string PseudonymCode, string DisplayName, bool IsLead, DateOnly OpenedOn, int OpenNeeds);
 
-internal sealed record DueGoalItem(ClientId ClientId, string PseudonymCode, string DisplayName, Guid GoalId, string Title, DateOnly DueOn, bool Overdue);
+internal sealed record DueGoalItem(Guid ClientId, string PseudonymCode, string DisplayName, Guid GoalId, string Title, DateOnly DueOn, bool Overdue);
 
-internal sealed record UpcomingDateItem(ClientId ClientId, string PseudonymCode, string DisplayName, Guid DateId, string Kind, DateOnly On, string? Label, int DaysLeft);
+internal sealed record UpcomingDateItem(Guid ClientId, string PseudonymCode, string DisplayName, Guid DateId, string Kind, DateOnly On, string? Label, int DaysLeft);
 
 internal static class WorkerCaseload
 {
@@ -61,7 +61,7 @@ internal sealed class MyClientsHandler(ClientsDbContext db, ClientAccess access)
             .Take(500)
             .ToListAsync(cancellationToken);
         return Result<IReadOnlyList<WorkerClientItem>>.Success(
-            [.. rows.Select(r => new WorkerClientItem(r.Id, r.PseudonymCode, $"{r.GivenNamesLatin} {r.FamilyNamesLatin}".Trim(), r.IsLead, r.OpenedOn, r.OpenNeeds))]);
+            [.. rows.Select(r => new WorkerClientItem(r.Id.Value, r.PseudonymCode, $"{r.GivenNamesLatin} {r.FamilyNamesLatin}".Trim(), r.IsLead, r.OpenedOn, r.OpenNeeds))]);
     }
 }
 
@@ -81,7 +81,7 @@ internal sealed class GoalsDueThisWeekHandler(ClientsDbContext db, ClientAccess 
             .Take(500)
             .ToListAsync(cancellationToken);
         return Result<IReadOnlyList<DueGoalItem>>.Success(
-            [.. rows.Select(r => new DueGoalItem(r.ClientId, r.PseudonymCode, $"{r.GivenNamesLatin} {r.FamilyNamesLatin}".Trim(), r.Id, r.Title, r.DueOn!.Value, r.DueOn < today))]);
+            [.. rows.Select(r => new DueGoalItem(r.ClientId.Value, r.PseudonymCode, $"{r.GivenNamesLatin} {r.FamilyNamesLatin}".Trim(), r.Id, r.Title, r.DueOn!.Value, r.DueOn < today))]);
     }
 }
 
@@ -102,6 +102,6 @@ internal sealed class UpcomingImportantDatesHandler(ClientsDbContext db, ClientA
             .Take(500)
             .ToListAsync(cancellationToken);
         return Result<IReadOnlyList<UpcomingDateItem>>.Success(
-            [.. rows.Select(r => new UpcomingDateItem(r.ClientId, r.PseudonymCode, $"{r.GivenNamesLatin} {r.FamilyNamesLatin}".Trim(), r.Id, r.Kind.ToString(), r.On, r.Label, r.On.DayNumber - today.DayNumber))]);
+            [.. rows.Select(r => new UpcomingDateItem(r.ClientId.Value, r.PseudonymCode, $"{r.GivenNamesLatin} {r.FamilyNamesLatin}".Trim(), r.Id, r.Kind.ToString(), r.On, r.Label, r.On.DayNumber - today.DayNumber))]);
     }
 }
