@@ -9,10 +9,13 @@ switch (scenario)
     case "audit":
         await AuditBenchmark.RunAsync(options);
         return 0;
+    case "clients":
+        await ClientsBenchmark.RunAsync(options);
+        return 0;
     case "harness":
         await HarnessBenchmark.RunAsync(options);
         return 0;
     default:
-        Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: audit, harness");
+        Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: audit, clients, harness");
         return 2;
 }

@@ -1,3 +1,4 @@
+using CaseWork.Modules.Clients.Domain;
 using CaseWork.Modules.Clients.Domain.Duplicates;
 
 namespace CaseWork.Modules.Clients.Tests.Duplicates;

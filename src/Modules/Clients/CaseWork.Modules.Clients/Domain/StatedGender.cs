@@ -1,4 +1,4 @@
-namespace CaseWork.Modules.Clients.Domain.Duplicates;
+namespace CaseWork.Modules.Clients.Domain;
 
 /// <summary>The gender as far as the person stated it; only a stated female/male difference counts against a match.</summary>
 internal enum StatedGender

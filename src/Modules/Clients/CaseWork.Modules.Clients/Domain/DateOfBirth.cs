@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace CaseWork.Modules.Clients.Domain.Duplicates;
+namespace CaseWork.Modules.Clients.Domain;
 
 /// <summary>How much of a date of birth is known.</summary>
 internal enum DateOfBirthPrecision
@@ -11,8 +11,7 @@ internal enum DateOfBirthPrecision
 }
 
 /// <summary>
-/// A date of birth as refugees' papers give it: a full date, only the year, or nothing. Kept small on purpose so
-/// that the client record can adopt it later.
+/// A date of birth as refugees' papers give it: a full date, only the year, or nothing.
 /// </summary>
 internal sealed record DateOfBirth
 {
