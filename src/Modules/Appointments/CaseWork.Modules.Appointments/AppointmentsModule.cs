@@ -5,7 +5,12 @@ using CaseWork.BuildingBlocks.Infrastructure.Messaging;
 using CaseWork.BuildingBlocks.Infrastructure.Modules;
 using CaseWork.BuildingBlocks.Infrastructure.Persistence;
 using CaseWork.Modules.Appointments.Contracts;
+using CaseWork.BuildingBlocks.Infrastructure.Scheduling;
+using CaseWork.Modules.Appointments.Features;
+using CaseWork.Modules.Appointments.Features.Shared;
+using CaseWork.Modules.Appointments.Infrastructure.Channels;
 using CaseWork.Modules.Appointments.Infrastructure.Persistence;
+using CaseWork.Modules.Appointments.Infrastructure.Scheduling;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -41,17 +46,24 @@ public sealed class AppointmentsModule : IModule
     {
         services.AddCaseWorkStore<AppointmentsDbContext>(AppointmentsDbContext.StoreDescriptor);
         services.AddModuleMessaging<AppointmentsDbContext>(typeof(AppointmentsModule).Assembly);
+        services.AddScoped<ClientLookup>();
+        services.AddScoped<OfficeRules>();
+        services.AddScoped<ReminderPlanner>();
+        services.AddScoped<ReminderDispatcher>();
+        services.AddScoped<ChannelStatus>();
+        services.Configure<SmsGatewayOptions>(configuration.GetSection(SmsGatewayOptions.Section));
+        services.AddHttpClient(ReminderDispatcher.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(20));
     }
 
     /// <inheritdoc />
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/appointments").WithTags(Name).RequireAuthorization();
+        AppointmentEndpoints.Map(api);
         api.MapOutboxInspection<AppointmentsDbContext>().RequireAuthorization(policy => policy.RequireRole(Roles.Administrator));
     }
 
     /// <inheritdoc />
-    public void AddJobs(IQuartzBuilder quartz)
-    {
-    }
+    public void AddJobs(IQuartzBuilder quartz) =>
+        quartz.AddModuleJob<SendDueRemindersJob>(Name, "send-due-reminders", JobSchedule.Every(TimeSpan.FromSeconds(15)));
 }
