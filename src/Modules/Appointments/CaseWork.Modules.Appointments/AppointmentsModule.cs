@@ -39,13 +39,18 @@ public sealed class AppointmentsModule : IModule
     public Type DbContextType => typeof(AppointmentsDbContext);
 
     /// <inheritdoc />
-    public IReadOnlyList<NavigationEntry> Navigation { get; } = [];
+    public IReadOnlyList<NavigationEntry> Navigation { get; } =
+        [new("/Appointments", "Termine", "Appointments", [Roles.Streetworker, Roles.Supervisor])];
+
+    /// <inheritdoc />
+    public string? StartPagePanel => Features.Today.AppointmentsPanel.Name;
 
     /// <inheritdoc />
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddCaseWorkStore<AppointmentsDbContext>(AppointmentsDbContext.StoreDescriptor);
         services.AddModuleMessaging<AppointmentsDbContext>(typeof(AppointmentsModule).Assembly);
+        services.AddMvcCore().ConfigureApplicationPartManager(parts => parts.FeatureProviders.Add(new Features.Today.InternalViewComponentProvider()));
         services.AddScoped<ClientLookup>();
         services.AddScoped<OfficeRules>();
         services.AddScoped<ReminderPlanner>();
