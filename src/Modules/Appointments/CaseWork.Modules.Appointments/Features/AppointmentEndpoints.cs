@@ -1,6 +1,8 @@
 using CaseWork.BuildingBlocks.Identity;
 using CaseWork.BuildingBlocks.Infrastructure.Http;
 using CaseWork.BuildingBlocks.Messaging;
+using CaseWork.BuildingBlocks.Results;
+using CaseWork.Modules.Appointments.Features.CalendarFeeds;
 using CaseWork.Modules.Appointments.Features.ChangeAppointment;
 using CaseWork.Modules.Appointments.Features.OfficeSetup;
 using CaseWork.Modules.Appointments.Features.Outgoing;
@@ -57,6 +59,17 @@ internal static class AppointmentEndpoints
                 (await handler.Handle(new ChangeAppointmentStatus(id, body.Version, action, body.CancelledBy, body.Reason), ct))
                 .ToHttpResult(v => TypedResults.Ok(new { version = v })));
         }
+
+        staff.MapPost("/feeds", async (OpenCalendarFeed command, ICommandHandler<OpenCalendarFeed, OpenedFeed> handler, CancellationToken ct) =>
+            (await handler.Handle(command, ct)).ToHttpResult(v => TypedResults.Created(v.Path, v)));
+
+        staff.MapPost("/feeds/{id:guid}/revoke", async (Guid id, ICommandHandler<RevokeCalendarFeed, Unit> handler, CancellationToken ct) =>
+            (await handler.Handle(new RevokeCalendarFeed(id), ct)).ToHttpResult(_ => TypedResults.NoContent()));
+
+        // Calendar apps cannot sign in: the secret token in the address is the key (ADR 0015).
+        api.MapGet("/feeds/{token}.ics", async (string token, IQueryHandler<GetCalendarFeed, string> handler, CancellationToken ct) =>
+            (await handler.Handle(new GetCalendarFeed(token), ct)).ToHttpResult(ics => TypedResults.Text(ics, "text/calendar; charset=utf-8")))
+            .AllowAnonymous();
 
         api.MapGet("/settings", async (IQueryHandler<GetOfficeSetup, OfficeSetupView> handler, CancellationToken ct) =>
             (await handler.Handle(new GetOfficeSetup(), ct)).ToHttpResult())
