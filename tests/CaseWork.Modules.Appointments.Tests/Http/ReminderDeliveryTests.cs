@@ -10,6 +10,24 @@ namespace CaseWork.Modules.Appointments.Tests.Http;
 /// <summary>Reminders go out through the real SMTP server once, survive a restart, move and cancel with their appointment.</summary>
 public sealed class ReminderDeliveryTests
 {
+    // Messages to clients only: the demo office's own demo appointments send staff notices (an interpreter still missing) too.
+    private static async Task<IReadOnlyList<ReceivedEmail>> ClientMessagesAsync(SmtpTestServer smtp, int count, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var messages = smtp.Messages().Where(m => m.To.EndsWith("@example.test", StringComparison.Ordinal)).ToList();
+            if (messages.Count >= count || DateTime.UtcNow > deadline)
+            {
+                // A moment more, so a message sent twice would be seen.
+                await Task.Delay(300);
+                return [.. smtp.Messages().Where(m => m.To.EndsWith("@example.test", StringComparison.Ordinal))];
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
     // Wednesday 25 November 2026, 10:00 in Berlin (09:00 UTC): reminders due Tuesday 10:00 and Wednesday 08:00 local.
     private static readonly DateTime Wednesday10 = new(2026, 11, 25, 10, 0, 0);
 
@@ -34,7 +52,7 @@ public sealed class ReminderDeliveryTests
         await host.SweepAsync();
         Assert.Equal(0, await host.SweepAsync());
 
-        var messages = await smtp.WaitForMessagesAsync(1, TimeSpan.FromSeconds(10));
+        var messages = await ClientMessagesAsync(smtp, 1, TimeSpan.FromSeconds(10));
         var message = Assert.Single(messages);
         Assert.Equal("layla@example.test", message.To);
         Assert.Contains("تذكير", message.Body, StringComparison.Ordinal);
@@ -69,7 +87,7 @@ public sealed class ReminderDeliveryTests
         await using var second = AppointmentsTestHost.Create(database.Options, clock, clients, smtp.HostSettings);
         await second.SweepAsync();
 
-        var message = Assert.Single(await smtp.WaitForMessagesAsync(1, TimeSpan.FromSeconds(10)));
+        var message = Assert.Single(await ClientMessagesAsync(smtp, 1, TimeSpan.FromSeconds(10)));
         Assert.Contains("Нагадування", message.Body, StringComparison.Ordinal);
     }
 
@@ -95,11 +113,11 @@ public sealed class ReminderDeliveryTests
         clock.Advance(TimeSpan.FromHours(25) + TimeSpan.FromMinutes(30));
         var handed = await Task.WhenAll(first.SweepAsync(), second.SweepAsync(), first.SweepAsync(), second.SweepAsync());
 
-        Assert.Equal(appointments, handed.Sum());
-        var messages = await smtp.WaitForMessagesAsync(appointments, TimeSpan.FromSeconds(20));
+        Assert.True(handed.Sum() >= appointments);
+        var messages = await ClientMessagesAsync(smtp, appointments, TimeSpan.FromSeconds(20));
         Assert.Equal(appointments, messages.Count);
         Assert.Equal(appointments, messages.Select(m => m.To).Distinct().Count());
-        Assert.Equal(appointments, await first.WithDbAsync(db => db.Reminders.IgnoreQueryFilters().CountAsync(r => r.State == ReminderState.Sent)));
+        Assert.Equal(appointments, await first.WithDbAsync(db => db.Reminders.IgnoreQueryFilters().CountAsync(r => r.State == ReminderState.Sent && r.Purpose == ReminderPurpose.ClientReminder)));
     }
 
     [Fact]
@@ -127,7 +145,7 @@ public sealed class ReminderDeliveryTests
 
         clock.Advance(TimeSpan.FromDays(2) + TimeSpan.FromHours(5) + TimeSpan.FromMinutes(1)); // Wednesday 14:01 Berlin: the day-before reminder is due
         await host.SweepAsync();
-        Assert.Single(await smtp.WaitForMessagesAsync(1, TimeSpan.FromSeconds(10)));
+        Assert.Single(await ClientMessagesAsync(smtp, 1, TimeSpan.FromSeconds(10)));
         using var later = await host.SignedInClientAsync(await host.DemoUserAsync(CaseWork.BuildingBlocks.Identity.Roles.Streetworker));
         var version = (await AppointmentsTestHost.GetAsync(later, id))["version"]!.GetValue<int>();
         using (var cancelled = await later.PostAsJsonAsync($"/api/appointments/{id}/cancel", new { version, cancelledBy = "client", reason = "krank" }))
@@ -139,7 +157,7 @@ public sealed class ReminderDeliveryTests
         details = await AppointmentsTestHost.GetAsync(later, id);
         var reminders = details["reminders"]!.AsArray().Select(r => (Purpose: r!["purpose"]!.GetValue<string>(), State: r["state"]!.GetValue<string>())).ToList();
         Assert.Equal([("client_reminder", "sent"), ("client_reminder", "cancelled"), ("client_cancellation", "sent")], reminders);
-        var messages = await smtp.WaitForMessagesAsync(2, TimeSpan.FromSeconds(10));
+        var messages = await ClientMessagesAsync(smtp, 2, TimeSpan.FromSeconds(10));
         Assert.Equal(2, messages.Count);
         Assert.Contains("nu va avea loc", messages[1].Body, StringComparison.Ordinal);
     }

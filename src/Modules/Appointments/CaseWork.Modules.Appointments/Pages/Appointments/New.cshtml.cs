@@ -36,6 +36,8 @@ internal sealed class NewModel(
     [BindProperty] public string? Topic { get; set; }
     [BindProperty] public bool ConfirmWarnings { get; set; }
 
+    private int _found;
+
     public IReadOnlyList<ClientChoice> Choices { get; private set; } = [];
 
     public IReadOnlyList<RoomLine> Rooms { get; private set; } = [];
@@ -54,7 +56,7 @@ internal sealed class NewModel(
     {
         ModelState.Clear();
         await LoadAsync(cancellationToken);
-        SearchedWithoutResult = !string.IsNullOrWhiteSpace(ClientSearch) && Choices.Count == ClientIds.Count;
+        SearchedWithoutResult = !string.IsNullOrWhiteSpace(ClientSearch) && _found == 0;
         return Page();
     }
 
@@ -90,7 +92,9 @@ internal sealed class NewModel(
             choices.Add(new ClientChoice(id, $"{summary.DisplayName} ({summary.PseudonymCode})"));
         }
 
-        foreach (var found in await clients.FindAsync(officeId, ClientSearch ?? "", cancellationToken))
+        var matches = await clients.FindAsync(officeId, ClientSearch ?? "", cancellationToken);
+        _found = matches.Count;
+        foreach (var found in matches)
         {
             if (choices.All(c => c.Id != found.ClientId.Value))
             {
