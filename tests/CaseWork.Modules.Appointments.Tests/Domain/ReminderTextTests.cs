@@ -38,9 +38,9 @@ public sealed class ReminderTextTests
         var text = ReminderTexts.Render(ReminderPurpose.ClientReminder, language, Start, OfficeClock.Berlin, PlaceKind.Address, "Hauptstr. 5", "+49 30 1234");
 
         Assert.StartsWith("\u200F", text.Body, StringComparison.Ordinal);
-        Assert.Contains("\u200E10:30\u200E", text.Body, StringComparison.Ordinal);
-        Assert.Contains("\u200E+49 30 1234\u200E", text.Body, StringComparison.Ordinal);
-        Assert.Contains("\u200EHauptstr. 5\u200E", text.Body, StringComparison.Ordinal);
+        Assert.Contains("\u206610:30\u2069", text.Body, StringComparison.Ordinal);
+        Assert.Contains("\u2066+49 30 1234\u2069", text.Body, StringComparison.Ordinal);
+        Assert.Contains("\u2066Hauptstr. 5\u2069", text.Body, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public sealed class ReminderTextTests
     {
         var text = ReminderTexts.Render(ReminderPurpose.ClientReminder, "uk", Start, OfficeClock.Berlin, PlaceKind.Address, "Hauptstr. 5", "+49 30 1234");
 
-        Assert.DoesNotContain('\u200E', text.Body);
+        Assert.DoesNotContain('\u2066', text.Body);
         Assert.DoesNotContain('\u200F', text.Body);
     }
 

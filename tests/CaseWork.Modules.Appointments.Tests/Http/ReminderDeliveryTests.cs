@@ -56,8 +56,8 @@ public sealed class ReminderDeliveryTests
         var message = Assert.Single(messages);
         Assert.Equal("layla@example.test", message.To);
         Assert.Contains("تذكير", message.Body, StringComparison.Ordinal);
-        Assert.Contains("\u200E25.11.2026\u200E", message.Body, StringComparison.Ordinal);
-        Assert.Contains("\u200E10:00\u200E", message.Body, StringComparison.Ordinal);
+        Assert.Contains("\u206625.11.2026\u2069", message.Body, StringComparison.Ordinal);
+        Assert.Contains("\u206610:00\u2069", message.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("Mietschulden", message.Body, StringComparison.Ordinal);
 
         using var later = await host.SignedInClientAsync(await host.DemoUserAsync(CaseWork.BuildingBlocks.Identity.Roles.Streetworker));

@@ -9,12 +9,14 @@ internal sealed record ReminderText(string Subject, string Body);
 /// <summary>
 /// Client messages in the client's language. Deliberately neutral — date, time, place and the office's phone, never the
 /// topic or the kind of counselling — because a phone is often shared with family or flatmates.
-/// Right-to-left texts start with a right-to-left mark, and every number, phone or Latin-script part is wrapped in
-/// left-to-right marks, so "10:30" and "+49 30 123" do not come out reversed or jump to the wrong end of the line.
+/// Right-to-left texts start with a right-to-left mark, and every number, phone or Latin-script part is a left-to-right
+/// isolate (LRI … PDI), so "10:30" and "+49 30 123" do not come out reversed or jump to the wrong end of the line; plain
+/// left-to-right marks were not enough for a phone number with spaces (seen in Chromium).
 /// </summary>
 internal static class ReminderTexts
 {
-    private const char LeftToRightMark = '\u200E';
+    private const char LeftToRightIsolate = '\u2066';
+    private const char PopDirectionalIsolate = '\u2069';
     private const char RightToLeftMark = '\u200F';
 
     private sealed record Template(string Subject, string Reminder, string Cancellation, string Phone, string Video);
@@ -97,7 +99,7 @@ internal static class ReminderTexts
         var template = Templates[code];
         var rtl = LanguageCatalog.IsRightToLeft(code);
         var local = clock.ToLocal(start);
-        string Isolate(string value) => rtl ? LeftToRightMark + value + LeftToRightMark : value;
+        string Isolate(string value) => rtl ? LeftToRightIsolate + value + PopDirectionalIsolate : value;
 
         var place = placeKind switch
         {
