@@ -1,5 +1,6 @@
 using CaseWork.BuildingBlocks.Identity;
 using CaseWork.BuildingBlocks.Infrastructure.Persistence;
+using CaseWork.Modules.Appointments.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace CaseWork.Modules.Appointments.Infrastructure.Persistence;
@@ -11,4 +12,18 @@ internal sealed class AppointmentsDbContext(DbContextOptions<AppointmentsDbConte
     public static readonly StoreDescriptor StoreDescriptor = new("appointments", "appointments");
 
     public override StoreDescriptor Store => StoreDescriptor;
+
+    public DbSet<Appointment> Appointments => Set<Appointment>();
+
+    public DbSet<AppointmentWorker> AppointmentWorkers => Set<AppointmentWorker>();
+
+    public DbSet<AppointmentClient> AppointmentClients => Set<AppointmentClient>();
+
+    public DbSet<Reminder> Reminders => Set<Reminder>();
+
+    public DbSet<OfficeSettings> OfficeSettings => Set<OfficeSettings>();
+
+    public DbSet<Room> Rooms => Set<Room>();
+
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 }

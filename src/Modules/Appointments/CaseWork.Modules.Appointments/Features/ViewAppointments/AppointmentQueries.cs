@@ -1,0 +1,183 @@
+using CaseWork.BuildingBlocks.Auditing;
+using CaseWork.BuildingBlocks.Identity;
+using CaseWork.BuildingBlocks.Ids;
+using CaseWork.BuildingBlocks.Messaging;
+using CaseWork.BuildingBlocks.Results;
+using CaseWork.Modules.Appointments.Contracts;
+using CaseWork.Modules.Appointments.Domain;
+using CaseWork.Modules.Appointments.Features.Shared;
+using CaseWork.Modules.Appointments.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaseWork.Modules.Appointments.Features.ViewAppointments;
+
+internal sealed record GetAppointment(Guid AppointmentId) : IQuery<AppointmentDetails>;
+
+internal sealed record ClientLine(Guid? ClientId, string PseudonymCode, string DisplayName, string? PreferredLanguage, bool NoShow);
+
+internal sealed record WorkerLine(Guid WorkerId, string DisplayName);
+
+internal sealed record ReminderLine(
+    Guid Id, string Purpose, string? ClientPseudonym, string Channel, string Address, string Language, bool RightToLeft, string Body,
+    DateTimeOffset? DueAt, DateTime? DueLocal, string State, string? SkipReason, int Attempts, string? LastError, DateTimeOffset? SentAt);
+
+internal sealed record TimeChangeLine(DateTime PreviousStartLocal, DateTime PreviousEndLocal, DateTimeOffset ChangedAt);
+
+internal sealed record AppointmentDetails(
+    Guid Id, int Version, Guid? SeriesId, string Kind, string PlaceKind, string PlaceText, Guid? RoomId, string? RoomName, string Topic,
+    string? DocumentsToBring, DateTimeOffset Start, DateTimeOffset End, DateTime StartLocal, DateTime EndLocal, string TimeZone, string Status,
+    string? CancelledBy, string? CancellationReason, InterpreterInput? Interpreter, string InterpreterStatus, string? InterpreterName, int Sequence,
+    IReadOnlyList<ClientLine> Clients, IReadOnlyList<WorkerLine> Workers, IReadOnlyList<TimeChangeLine> EarlierTimes, IReadOnlyList<ReminderLine> Reminders);
+
+/// <summary>One line of an agenda: no topic-free pseudonymisation here — staff of the office see their own agenda in full.</summary>
+internal sealed record AgendaItem(
+    Guid Id, DateTimeOffset Start, DateTimeOffset End, DateTime StartLocal, DateTime EndLocal, string Kind, string Status, string PlaceKind,
+    string PlaceText, string? RoomName, string Topic, IReadOnlyList<string> Clients, IReadOnlyList<string> Workers, string InterpreterStatus,
+    string? InterpreterLanguage, string? DocumentsToBring);
+
+/// <summary>The agenda of a day or a week: for the current worker ("me"), the whole office ("team"), a worker or a room.</summary>
+internal sealed record GetAgenda(DateOnly From, int Days, string Who, Guid? WorkerId, Guid? RoomId) : IQuery<IReadOnlyList<AgendaItem>>;
+
+/// <summary>Open appointments of the coming two weeks that need preparing: an interpreter not yet confirmed, documents to bring.</summary>
+internal sealed record GetPreparationList(bool MineOnly) : IQuery<IReadOnlyList<AgendaItem>>;
+
+internal static class AppointmentViews
+{
+    public static string Code(Enum value) => value.ToString().ToLowerInvariant() switch
+    {
+        "noshow" => "no_show",
+        "notneeded" => "not_needed",
+        "clientreminder" => "client_reminder",
+        "clientcancellation" => "client_cancellation",
+        "interpretermissing" => "interpreter_missing",
+        "noconsentedchannel" => "no_consented_channel",
+        "optedout" => "opted_out",
+        "tooclose" => "too_close",
+        "quiethours" => "quiet_hours",
+        "clientanonymised" => "client_anonymised",
+        "inperson" => "in_person",
+        var other => other,
+    };
+
+    public static async Task<IReadOnlyList<AgendaItem>> ItemsAsync(
+        AppointmentsDbContext db, IQueryable<Appointment> query, OfficeSettings settings, ClientLookup clients, IOfficeDirectory offices, OfficeId office,
+        CancellationToken cancellationToken)
+    {
+        var rows = await query.AsNoTracking().Include(a => a.Clients).Include(a => a.Workers).OrderBy(a => a.Start).Take(500).ToListAsync(cancellationToken);
+        var rooms = await db.Rooms.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Name, cancellationToken);
+        var staff = (await offices.GetStaffAsync(office, null, cancellationToken)).ToDictionary(s => s.Id, s => s.DisplayName);
+        var summaries = await clients.SummariesAsync(office, rows.SelectMany(r => r.Clients).Where(c => c.ClientId is not null).Select(c => c.ClientId!.Value), cancellationToken);
+        var clock = settings.Clock;
+        return [.. rows.Select(a => new AgendaItem(
+            a.Id.Value, a.Start, a.End, clock.ToLocal(a.Start), clock.ToLocal(a.End), Codes.Of(a.Kind), Code(a.Status), Codes.Of(a.PlaceKind), a.PlaceText,
+            a.RoomId is { } room && rooms.TryGetValue(room, out var name) ? name : null, a.Topic,
+            [.. a.Clients.Select(c => c.ClientId is { } id && summaries.TryGetValue(id, out var s) ? s.DisplayName : (c.ClientId is null ? "anonymisiert" : c.PseudonymCode))],
+            [.. a.Workers.Select(w => staff.TryGetValue(w.WorkerId, out var n) ? n : w.WorkerId.ToString())],
+            Code(a.InterpreterStatus), a.InterpreterLanguage, a.DocumentsToBring))];
+    }
+}
+
+internal sealed class GetAppointmentHandler(
+    AppointmentsDbContext db, ICurrentUser user, OfficeRules rules, ClientLookup clients, IOfficeDirectory offices, IAuditTrail audit)
+    : IQueryHandler<GetAppointment, AppointmentDetails>
+{
+    public async Task<Result<AppointmentDetails>> Handle(GetAppointment query, CancellationToken cancellationToken)
+    {
+        var id = new AppointmentId(query.AppointmentId);
+        var a = await db.Appointments.AsNoTracking().Include(x => x.Clients).Include(x => x.Workers).Include(x => x.TimeChanges)
+            .FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
+        if (a is null || user.OfficeId is not { } office)
+        {
+            return InputRules.NotFound();
+        }
+
+        var settings = await rules.ForAsync(office, cancellationToken);
+        var clock = settings.Clock;
+        var summaries = await clients.SummariesAsync(office, a.Clients.Where(c => c.ClientId is not null).Select(c => c.ClientId!.Value), cancellationToken);
+        var staff = (await offices.GetStaffAsync(office, null, cancellationToken)).ToDictionary(s => s.Id, s => s.DisplayName);
+        var room = a.RoomId is null ? null : await db.Rooms.AsNoTracking().Where(r => r.Id == a.RoomId).Select(r => r.Name).FirstOrDefaultAsync(cancellationToken);
+        var reminders = await db.Reminders.AsNoTracking().Where(r => r.AppointmentId == id).OrderBy(r => r.Purpose).ThenBy(r => r.DueAt).ToListAsync(cancellationToken);
+        var codes = a.Clients.Where(c => c.ClientId is not null).ToDictionary(c => c.ClientId!.Value, c => c.PseudonymCode);
+
+        await audit.RecordAsync(new AuditRecord(AppointmentsContract.ModuleName, AuditAction.Read, nameof(Appointment), a.Id.ToString()), cancellationToken);
+        return new AppointmentDetails(
+            a.Id.Value, a.Version, a.SeriesId, Codes.Of(a.Kind), Codes.Of(a.PlaceKind), a.PlaceText, a.RoomId, room, a.Topic, a.DocumentsToBring,
+            a.Start, a.End, clock.ToLocal(a.Start), clock.ToLocal(a.End), settings.TimeZone, AppointmentViews.Code(a.Status),
+            a.CancelledBy is null ? null : AppointmentViews.Code(a.CancelledBy.Value), a.CancellationReason,
+            a.Interpreter is { } i ? new InterpreterInput(i.Language, i.Dialect, AppointmentViews.Code(i.Modality), i.Notes) : null,
+            AppointmentViews.Code(a.InterpreterStatus), a.InterpreterName, a.Sequence,
+            [.. a.Clients.Select(c => c.ClientId is { } cid && summaries.TryGetValue(cid, out var s)
+                ? new ClientLine(cid, s.PseudonymCode, s.DisplayName, s.PreferredLanguage, c.NoShow)
+                : new ClientLine(c.ClientId, c.PseudonymCode, c.ClientId is null ? "anonymisiert" : c.PseudonymCode, null, c.NoShow))],
+            [.. a.Workers.Select(w => new WorkerLine(w.WorkerId.Value, staff.TryGetValue(w.WorkerId, out var n) ? n : w.WorkerId.ToString()))],
+            [.. a.TimeChanges.OrderBy(t => t.ChangedAt).Select(t => new TimeChangeLine(clock.ToLocal(t.PreviousStart), clock.ToLocal(t.PreviousEnd), t.ChangedAt))],
+            [.. reminders.Select(r => new ReminderLine(
+                r.Id, AppointmentViews.Code(r.Purpose), r.ClientId is { } rc && codes.TryGetValue(rc, out var code) ? code : null,
+                AppointmentViews.Code(r.Channel), r.Address, r.Language, CaseWork.BuildingBlocks.Globalization.LanguageCatalog.IsRightToLeft(r.Language), r.Body,
+                r.DueAt, r.DueAt is { } due ? clock.ToLocal(due) : null, AppointmentViews.Code(r.State),
+                r.SkipReason is null ? null : AppointmentViews.Code(r.SkipReason.Value), r.Attempts, r.LastError, r.SentAt))]);
+    }
+}
+
+internal sealed class GetAgendaHandler(
+    AppointmentsDbContext db, ICurrentUser user, OfficeRules rules, ClientLookup clients, IOfficeDirectory offices)
+    : IQueryHandler<GetAgenda, IReadOnlyList<AgendaItem>>
+{
+    public async Task<Result<IReadOnlyList<AgendaItem>>> Handle(GetAgenda query, CancellationToken cancellationToken)
+    {
+        if (user.OfficeId is not { } office)
+        {
+            return Error.Forbidden("no-office", "Only staff of an office have an agenda.");
+        }
+
+        var settings = await rules.ForAsync(office, cancellationToken);
+        var clock = settings.Clock;
+        var from = clock.ToInstant(query.From.ToDateTime(TimeOnly.MinValue));
+        var until = clock.ToInstant(query.From.AddDays(Math.Clamp(query.Days, 1, 31)).ToDateTime(TimeOnly.MinValue));
+        var appointments = db.Appointments.Where(a => a.Start < until && a.End > from);
+        switch (query.Who)
+        {
+            case "room" when query.RoomId is { } room:
+                appointments = appointments.Where(a => a.RoomId == room);
+                break;
+            case "worker" when query.WorkerId is { } worker:
+                var workerId = new UserId(worker);
+                appointments = appointments.Where(a => a.Workers.Any(w => w.WorkerId == workerId));
+                break;
+            case "team":
+                break;
+            default:
+                var me = user.UserId ?? default;
+                appointments = appointments.Where(a => a.Workers.Any(w => w.WorkerId == me));
+                break;
+        }
+
+        return Result<IReadOnlyList<AgendaItem>>.Success(await AppointmentViews.ItemsAsync(db, appointments, settings, clients, offices, office, cancellationToken));
+    }
+}
+
+internal sealed class GetPreparationListHandler(
+    AppointmentsDbContext db, ICurrentUser user, OfficeRules rules, ClientLookup clients, IOfficeDirectory offices, TimeProvider time)
+    : IQueryHandler<GetPreparationList, IReadOnlyList<AgendaItem>>
+{
+    public async Task<Result<IReadOnlyList<AgendaItem>>> Handle(GetPreparationList query, CancellationToken cancellationToken)
+    {
+        if (user.OfficeId is not { } office)
+        {
+            return Error.Forbidden("no-office", "Only staff of an office prepare appointments.");
+        }
+
+        var now = time.GetUtcNow();
+        var until = now.AddDays(14);
+        var appointments = db.Appointments.Where(a => a.Start > now && a.Start < until
+                                                      && (a.Status == AppointmentStatus.Planned || a.Status == AppointmentStatus.Confirmed)
+                                                      && ((a.InterpreterLanguage != null && a.InterpreterStatus != InterpreterStatus.Booked) || a.DocumentsToBring != null));
+        if (query.MineOnly && user.UserId is { } me)
+        {
+            appointments = appointments.Where(a => a.Workers.Any(w => w.WorkerId == me));
+        }
+
+        var settings = await rules.ForAsync(office, cancellationToken);
+        return Result<IReadOnlyList<AgendaItem>>.Success(await AppointmentViews.ItemsAsync(db, appointments, settings, clients, offices, office, cancellationToken));
+    }
+}
