@@ -50,7 +50,6 @@ public sealed class AppointmentsModule : IModule
     {
         services.AddCaseWorkStore<AppointmentsDbContext>(AppointmentsDbContext.StoreDescriptor);
         services.AddModuleMessaging<AppointmentsDbContext>(typeof(AppointmentsModule).Assembly);
-        services.AddMvcCore().ConfigureApplicationPartManager(parts => parts.FeatureProviders.Add(new Features.Today.InternalViewComponentProvider()));
         services.AddScoped<ClientLookup>();
         services.AddScoped<OfficeRules>();
         services.AddScoped<ReminderPlanner>();

@@ -28,19 +28,3 @@ internal static class AppointmentsPanel
 {
     public const string Name = "AppointmentsToday";
 }
-
-/// <summary>
-/// MVC discovers only public view components; module types are internal (one public type per module). This adds the
-/// module's own view components to MVC's list, for the host's start page.
-/// </summary>
-internal sealed class InternalViewComponentProvider : Microsoft.AspNetCore.Mvc.ApplicationParts.IApplicationFeatureProvider<Microsoft.AspNetCore.Mvc.ViewComponents.ViewComponentFeature>
-{
-    public void PopulateFeature(IEnumerable<Microsoft.AspNetCore.Mvc.ApplicationParts.ApplicationPart> parts, Microsoft.AspNetCore.Mvc.ViewComponents.ViewComponentFeature feature)
-    {
-        var component = typeof(MyAppointmentsTodayViewComponent).GetTypeInfo();
-        if (!feature.ViewComponents.Contains(component))
-        {
-            feature.ViewComponents.Add(component);
-        }
-    }
-}

@@ -42,7 +42,7 @@ internal sealed class ConvertModel(
         var result = await convert.Handle(new ConvertAnonymousContact(Id, Version, Form.ToInput()), cancellationToken);
         if (result.IsSuccess)
         {
-            return Redirect($"/Clients/CaseFile/{result.Value.ClientId.Value}?registered=1");
+            return Redirect($"/Clients/CaseFile/{result.Value.ClientId}?registered=1");
         }
 
         if (ShowError(result.Error!, nameof(Form), ClientForm.Fields) is { } status)

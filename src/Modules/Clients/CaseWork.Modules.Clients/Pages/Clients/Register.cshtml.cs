@@ -47,6 +47,6 @@ internal sealed class RegisterModel(ICommandHandler<RegisterClient, Registration
             return Page();
         }
 
-        return Redirect($"/Clients/CaseFile/{result.Value.Client!.ClientId.Value}?registered=1");
+        return Redirect($"/Clients/CaseFile/{result.Value.Client!.ClientId}?registered=1");
     }
 }
