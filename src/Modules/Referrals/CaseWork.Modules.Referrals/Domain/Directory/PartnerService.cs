@@ -22,6 +22,10 @@ internal sealed class PartnerService : IOfficeScoped, IVersioned
         Describe(description);
     }
 
+    private PartnerService()
+    {
+    }
+
     public Guid Id { get; private set; }
 
     public OfficeId OfficeId { get; private set; }
