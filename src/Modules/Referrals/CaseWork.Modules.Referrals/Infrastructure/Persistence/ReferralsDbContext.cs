@@ -20,5 +20,7 @@ internal sealed class ReferralsDbContext(DbContextOptions<ReferralsDbContext> op
 
     public DbSet<Referral> Referrals => Set<Referral>();
 
+    public DbSet<PartnerAccount> PartnerAccounts => Set<PartnerAccount>();
+
     public DbSet<OfficeReferralSettings> OfficeSettings => Set<OfficeReferralSettings>();
 }

@@ -123,3 +123,17 @@ internal sealed class ServiceAtLocationConfiguration : IEntityTypeConfiguration<
         e.HasOne<Location>().WithMany().HasForeignKey(s => s.LocationId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class PartnerAccountConfiguration : IEntityTypeConfiguration<PartnerAccount>
+{
+    public void Configure(EntityTypeBuilder<PartnerAccount> e)
+    {
+        e.ToTable("partner_accounts");
+        e.HasKey(p => p.UserId);
+        e.Property(p => p.UserId).HasColumnName("user_id").HasTypedId().ValueGeneratedNever();
+        e.Property(p => p.OfficeId).HasColumnName("office_id").HasTypedId();
+        e.Property(p => p.OrganisationId).HasColumnName("organisation_id");
+        e.HasIndex(p => p.OrganisationId).HasDatabaseName("IX_partner_accounts_organisation_id");
+        e.HasOne<Organisation>().WithMany().HasForeignKey(p => p.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -146,6 +146,23 @@ internal sealed class DirectoryAndReferrals : Migration
             columns: ["service_id", "location_id"], unique: true);
 
         migrationBuilder.CreateTable(
+            name: "partner_accounts",
+            schema: Schema,
+            columns: table => new
+            {
+                user_id = table.Column<Guid>(nullable: false),
+                office_id = table.Column<Guid>(nullable: false),
+                organisation_id = table.Column<Guid>(nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_partner_accounts", x => x.user_id);
+                table.ForeignKey("FK_partner_accounts_organisations_organisation_id", x => x.organisation_id, principalSchema: Schema,
+                    principalTable: "organisations", principalColumn: "id", onDelete: ReferentialAction.Cascade);
+            });
+        migrationBuilder.CreateIndex(name: "IX_partner_accounts_organisation_id", schema: Schema, table: "partner_accounts", column: "organisation_id");
+
+        migrationBuilder.CreateTable(
             name: "referrals",
             schema: Schema,
             columns: table => new
@@ -246,7 +263,7 @@ internal sealed class DirectoryAndReferrals : Migration
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
-        foreach (var table in new[] { "office_settings", "referral_status_changes", "referral_needs", "referrals", "service_at_locations", "services", "contacts", "opening_hours", "locations", "organisations" })
+        foreach (var table in new[] { "office_settings", "referral_status_changes", "referral_needs", "referrals", "partner_accounts", "service_at_locations", "services", "contacts", "opening_hours", "locations", "organisations" })
         {
             migrationBuilder.DropTable(name: table, schema: Schema);
         }
