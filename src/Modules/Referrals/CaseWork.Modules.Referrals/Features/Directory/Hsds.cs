@@ -41,7 +41,7 @@ internal sealed record HsdsLocation(
     IReadOnlyList<HsdsAccessibility>? Accessibility,
     IReadOnlyList<HsdsSchedule>? Schedules);
 
-internal sealed record HsdsAddress(string? Address1, string? City, string? PostalCode, string Country = "DE");
+internal sealed record HsdsAddress([property: JsonPropertyName("address_1")] string? Address1, string? City, string? PostalCode, string Country = "DE");
 
 internal sealed record HsdsAccessibility(string Description);
 
