@@ -16,7 +16,7 @@ public sealed class DirectoryRoundTripTests
         await host.ImportDirectoryAsync();
         using var admin = await host.ClientAsync(Roles.Administrator);
 
-        var exported = JsonNode.Parse(await admin.GetStringAsync("/api/referrals/directory/export"))!;
+        var exported = OnlyImported(JsonNode.Parse(await admin.GetStringAsync("/api/referrals/directory/export"))!);
         var original = JsonNode.Parse(ReferralsHost.DirectoryJson())!;
 
         Assert.Equal(Normalise(original), Normalise(exported));
@@ -24,14 +24,23 @@ public sealed class DirectoryRoundTripTests
         // Importing the export again changes nothing.
         using var again = await admin.PostAsync("/api/referrals/directory/import", new StringContent(exported.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
         again.EnsureSuccessStatusCode();
-        Assert.Equal(Normalise(exported), Normalise(JsonNode.Parse(await admin.GetStringAsync("/api/referrals/directory/export"))!));
+        Assert.Equal(Normalise(exported), Normalise(OnlyImported(JsonNode.Parse(await admin.GetStringAsync("/api/referrals/directory/export"))!)));
 
         var csv = (await admin.GetStringAsync("/api/referrals/directory/export.csv")).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(3, csv.Length);
+        Assert.Equal(3, csv.Count(line => line.StartsWith(ReferralsHost.DebtOrganisation.ToString(), StringComparison.Ordinal) || line.StartsWith(ReferralsHost.JobCentre.ToString(), StringComparison.Ordinal)) + 1);
         Assert.Contains("\"Mahnungen\"", ReferralsHost.DirectoryJson(), StringComparison.Ordinal);
-        Assert.Contains("Schuldnerberatung Nord e.V.,", csv[2] + csv[1], StringComparison.Ordinal);
+        Assert.Contains(csv, line => line.Contains(",Schuldnerberatung Nord e.V.,", StringComparison.Ordinal));
         Assert.Contains("FREQ=WEEKLY;BYDAY=MO,TU,TH 09:00-13:00", string.Join('\n', csv), StringComparison.Ordinal);
     }
+
+    /// <summary>The demo office's own seeded directory is there too; compare only what the test imported.</summary>
+    private static JsonObject OnlyImported(JsonNode document) => new()
+    {
+        ["version"] = document["version"]!.DeepClone(),
+        ["organizations"] = new JsonArray([.. document["organizations"]!.AsArray()
+            .Where(o => o!["id"]!.GetValue<Guid>() == ReferralsHost.DebtOrganisation || o["id"]!.GetValue<Guid>() == ReferralsHost.JobCentre)
+            .Select(o => o!.DeepClone())]),
+    };
 
     /// <summary>Organisations ordered by name; an empty list is the same as none (HSDS); the random ids of links and contacts (new on each test run) blanked; sorted keys.</summary>
     private static string Normalise(JsonNode document)

@@ -65,6 +65,14 @@ public sealed class ReferralsModule : IModule
     }
 
     /// <inheritdoc />
+    public async Task SeedDemoDataAsync(DemoOffice office, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(office);
+        var db = services.GetRequiredService<ReferralsDbContext>();
+        await DemoDirectory.SeedAsync(db, office.OfficeId, cancellationToken);
+    }
+
+    /// <inheritdoc />
     public void AddJobs(IQuartzBuilder quartz)
     {
         quartz.AddModuleJob<FollowUpReferralsJob>(Name, "follow-up-referrals", JobSchedule.Every(TimeSpan.FromHours(1)));
