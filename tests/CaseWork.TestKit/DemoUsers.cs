@@ -17,4 +17,7 @@ public static class DemoUsers
 
     /// <summary>The demo administrator.</summary>
     public const string Administrator = "administrator@demo.casework.invalid";
+
+    /// <summary>The demo partner-agency contact.</summary>
+    public const string Partner = "partner@demo.casework.invalid";
 }

@@ -17,6 +17,7 @@ internal sealed class IndexModel(IdentityStoreDbContext identity, IReadOnlyList<
         [Roles.Interpreter] = ("Meine Einsätze", "Anfragen, die zu Ihren Sprachen passen, und Ihre bestätigten Einsätze."),
         [Roles.Supervisor] = ("Auswertungen", "Wie Weitervermittlungen enden, Wartezeiten und offene Überleitungen – zusammengefasst und pseudonymisiert."),
         [Roles.Administrator] = ("Verwaltung", "Beratungsstellen, Benutzer*innen, Rollen, Partnerverzeichnis und Aufbewahrungsfristen – ohne Einsicht in Fallinhalte."),
+        [Roles.Partner] = ("Partnerzugang", "Weitervermittlungen an Ihre Organisation: annehmen, ablehnen, auf die Warteliste setzen, Ergebnis melden – nur mit den freigegebenen Angaben."),
     };
 
     /// <summary>The host's own pages (not a module's), shown on the start page of the roles they name.</summary>

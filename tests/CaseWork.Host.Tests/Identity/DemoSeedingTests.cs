@@ -51,7 +51,7 @@ public sealed class DemoSeedingTests
         await using var scope = second.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IdentityStoreDbContext>();
         Assert.Equal(1, await db.Offices.CountAsync());
-        Assert.Equal(4, await db.Users.CountAsync());
+        Assert.Equal(Roles.All.Count, await db.Users.CountAsync());
         var banner = second.Services.GetRequiredService<StartupBanner>().Render(["http://localhost:5080"]);
         Assert.Contains(DemoUsers.Streetworker, banner, StringComparison.Ordinal);
         Assert.DoesNotContain(DemoUsers.Password, banner, StringComparison.Ordinal);

@@ -15,6 +15,9 @@ public static class Roles
     /// <summary>Administrator: offices, users, settings; no case content.</summary>
     public const string Administrator = "Administrator";
 
+    /// <summary>Contact at a partner agency: sees and answers the referrals sent to their organisation, nothing else.</summary>
+    public const string Partner = "Partner";
+
     /// <summary>All roles, in display order.</summary>
-    public static IReadOnlyList<string> All { get; } = [Streetworker, Interpreter, Supervisor, Administrator];
+    public static IReadOnlyList<string> All { get; } = [Streetworker, Interpreter, Supervisor, Administrator, Partner];
 }

@@ -1,5 +1,7 @@
 using CaseWork.BuildingBlocks.Identity;
 using CaseWork.BuildingBlocks.Infrastructure.Persistence;
+using CaseWork.Modules.Referrals.Domain.Directory;
+using CaseWork.Modules.Referrals.Domain.Referrals;
 using Microsoft.EntityFrameworkCore;
 
 namespace CaseWork.Modules.Referrals.Infrastructure.Persistence;
@@ -11,4 +13,14 @@ internal sealed class ReferralsDbContext(DbContextOptions<ReferralsDbContext> op
     public static readonly StoreDescriptor StoreDescriptor = new("referrals", "referrals");
 
     public override StoreDescriptor Store => StoreDescriptor;
+
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+
+    public DbSet<PartnerService> Services => Set<PartnerService>();
+
+    public DbSet<Referral> Referrals => Set<Referral>();
+
+    public DbSet<PartnerAccount> PartnerAccounts => Set<PartnerAccount>();
+
+    public DbSet<OfficeReferralSettings> OfficeSettings => Set<OfficeReferralSettings>();
 }

@@ -1,0 +1,32 @@
+using CaseWork.BuildingBlocks.Identity;
+using CaseWork.BuildingBlocks.Ids;
+
+namespace CaseWork.Modules.Referrals.Domain.Referrals;
+
+/// <summary>An office's follow-up settings; offices without a row use <see cref="FollowUpPolicy.Default"/> and 30-day links.</summary>
+internal sealed class OfficeReferralSettings : IOfficeScoped, IVersioned
+{
+    public const int DefaultAgencyLinkDays = 30;
+
+    public OfficeReferralSettings(OfficeId officeId, int reminderAfterWorkingDays, int expiryAfterDays, int agencyLinkDays)
+    {
+        OfficeId = officeId;
+        ReminderAfterWorkingDays = reminderAfterWorkingDays;
+        ExpiryAfterDays = expiryAfterDays;
+        AgencyLinkDays = agencyLinkDays;
+        Version = 1;
+    }
+
+    public OfficeId OfficeId { get; private set; }
+
+    public int ReminderAfterWorkingDays { get; private set; }
+
+    public int ExpiryAfterDays { get; private set; }
+
+    /// <summary>How long an agency's secret answer link works after it was issued.</summary>
+    public int AgencyLinkDays { get; private set; }
+
+    public int Version { get; private set; }
+
+    public FollowUpPolicy Policy => new(ReminderAfterWorkingDays, ExpiryAfterDays);
+}

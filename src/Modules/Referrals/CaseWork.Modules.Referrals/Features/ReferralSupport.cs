@@ -1,0 +1,130 @@
+using System.Security.Cryptography;
+using System.Text;
+using CaseWork.BuildingBlocks.Ids;
+using CaseWork.Modules.Clients.Contracts;
+using CaseWork.Modules.Referrals.Domain.Referrals;
+using CaseWork.Modules.Referrals.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CaseWork.Modules.Referrals.Features;
+
+/// <summary>The agency's secret link: a random token in the URL, only its SHA-256 in the database.</summary>
+internal static class AgencyLinkTokens
+{
+    public static string NewToken() => Base64Url(RandomNumberGenerator.GetBytes(32));
+
+    public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(token ?? "")));
+
+    public static string Path(string token) => $"/Referrals/Answer/{token}";
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}
+
+/// <summary>
+/// The Clients module's directory, if that module is enabled. Without it (a test host or an installation without case
+/// files) referrals cannot check consent or needs, and sending is refused rather than done unchecked.
+/// </summary>
+internal sealed class ClientDirectoryAccess(IServiceProvider services)
+{
+    public IClientDirectory? Directory { get; } = services.GetService<IClientDirectory>();
+
+    public async Task<IReadOnlyDictionary<Guid, string>> PseudonymsAsync(OfficeId office, IEnumerable<Guid> clients, CancellationToken cancellationToken)
+    {
+        var ids = clients.Distinct().Select(ClientId.From).ToList();
+        if (Directory is null || ids.Count == 0)
+        {
+            return new Dictionary<Guid, string>();
+        }
+
+        var codes = await Directory.GetPseudonymCodesAsync(office, ids, cancellationToken);
+        return codes.ToDictionary(kv => kv.Key.Value, kv => kv.Value);
+    }
+}
+
+/// <summary>An office's follow-up settings, or the defaults.</summary>
+internal static class OfficeSettingsReader
+{
+    public static async Task<(FollowUpPolicy Policy, int AgencyLinkDays)> ReadAsync(ReferralsDbContext db, OfficeId office, CancellationToken cancellationToken)
+    {
+        var settings = await db.OfficeSettings.IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(s => s.OfficeId == office, cancellationToken);
+        return settings is null
+            ? (FollowUpPolicy.Default, OfficeReferralSettings.DefaultAgencyLinkDays)
+            : (settings.Policy, settings.AgencyLinkDays);
+    }
+
+    public static TimeZoneInfo Zone(string? timeZone)
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(timeZone ?? "Europe/Berlin");
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+        }
+    }
+}
+
+/// <summary>German labels of the codes a page shows (German is the text key; English comes from the module resource).</summary>
+internal static class Labels
+{
+    public static string Status(ReferralStatus status) => status switch
+    {
+        ReferralStatus.Draft => "Entwurf",
+        ReferralStatus.Sent => "Gesendet",
+        ReferralStatus.Accepted => "Angenommen",
+        ReferralStatus.Declined => "Abgelehnt",
+        ReferralStatus.Waitlisted => "Warteliste",
+        ReferralStatus.InProgress => "In Begleitung",
+        ReferralStatus.Completed => "Abgeschlossen",
+        ReferralStatus.Withdrawn => "Zurückgezogen",
+        _ => "Abgelaufen",
+    };
+
+    public static string Outcome(ReferralOutcome outcome) => outcome switch
+    {
+        ReferralOutcome.GoalReached => "Ziel erreicht",
+        ReferralOutcome.PartlyReached => "Ziel teilweise erreicht",
+        ReferralOutcome.NotReached => "Ziel nicht erreicht",
+        ReferralOutcome.ClientWithdrew => "Klient*in hat abgebrochen",
+        _ => "Nicht erschienen",
+    };
+
+    public static string Reason(DeclineReason reason) => reason switch
+    {
+        DeclineReason.NoCapacity => "Keine Kapazität",
+        DeclineReason.NotEligible => "Voraussetzungen nicht erfüllt",
+        DeclineReason.NotResponsible => "Nicht zuständig",
+        DeclineReason.ClientDeclined => "Klient*in lehnt ab",
+        DeclineReason.ClientUnreachable => "Klient*in nicht erreichbar",
+        _ => "Anderer Grund",
+    };
+
+    public static string Category(string category) => category switch
+    {
+        "identity" => "Identität (Name, Geburtsdatum, Staatsangehörigkeit)",
+        "contact" => "Kontaktdaten",
+        "residence" => "Aufenthaltsstatus",
+        "needs" => "Anliegen",
+        "finances" => "Finanzen",
+        "health" => "Gesundheit",
+        "family" => "Familie",
+        "case_notes" => "Notizen aus der Fallakte",
+        _ => category,
+    };
+
+    public static string NeedArea(string area) => area switch
+    {
+        "housing" => "Wohnen",
+        "debts" => "Schulden",
+        "residence_status" => "Aufenthalt",
+        "work_training" => "Arbeit und Ausbildung",
+        "health" => "Gesundheit",
+        "language" => "Sprache",
+        "school_childcare" => "Schule und Kinderbetreuung",
+        "family" => "Familie",
+        "benefits" => "Sozialleistungen",
+        _ => "Sonstiges",
+    };
+}

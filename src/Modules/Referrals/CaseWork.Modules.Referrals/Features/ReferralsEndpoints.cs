@@ -1,0 +1,147 @@
+using CaseWork.BuildingBlocks.Identity;
+using CaseWork.BuildingBlocks.Infrastructure.Http;
+using CaseWork.BuildingBlocks.Messaging;
+using CaseWork.BuildingBlocks.Notifications;
+using CaseWork.BuildingBlocks.Results;
+using CaseWork.Modules.Referrals.Features.Answer;
+using CaseWork.Modules.Referrals.Features.ClientReferrals;
+using CaseWork.Modules.Referrals.Features.Directory;
+using CaseWork.Modules.Referrals.Features.Outcomes;
+using CaseWork.Modules.Referrals.Features.Partner;
+using CaseWork.Modules.Referrals.Features.Refer;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+
+namespace CaseWork.Modules.Referrals.Features;
+
+/// <summary>The module's JSON API under <c>/api/referrals</c>; each endpoint dispatches one use case.</summary>
+internal static class ReferralsEndpoints
+{
+    private static readonly string[] Staff = [Roles.Streetworker, Roles.Supervisor];
+    private static readonly string[] DirectoryReaders = [Roles.Streetworker, Roles.Supervisor, Roles.Administrator];
+    private static readonly string[] ReferralReaders = [Roles.Streetworker, Roles.Supervisor, Roles.Partner];
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        var directory = api.MapGroup("/directory");
+        directory.MapGet("/services", async (string? need, string? language, string? place, bool? takingNewClients,
+                IQueryHandler<SearchServices, IReadOnlyList<ServiceListItem>> handler, CancellationToken ct) =>
+            (await handler.Handle(new SearchServices(need, language, place, takingNewClients ?? false), ct)).ToHttpResult())
+            .RequireAuthorization(p => p.RequireRole(DirectoryReaders));
+        directory.MapGet("/export", async (IQueryHandler<ExportDirectory, HsdsDirectory> handler, CancellationToken ct) =>
+            (await handler.Handle(new ExportDirectory(), ct)).ToHttpResult(d => TypedResults.Json(d, Hsds.Json)))
+            .RequireAuthorization(p => p.RequireRole(DirectoryReaders));
+        directory.MapGet("/export.csv", async (IQueryHandler<ExportDirectory, HsdsDirectory> handler, CancellationToken ct) =>
+            (await handler.Handle(new ExportDirectory(), ct)).ToHttpResult(d =>
+                TypedResults.File(DirectoryCsv.Write(d).ToBytes(), "text/csv; charset=utf-8", "partnerverzeichnis.csv")))
+            .RequireAuthorization(p => p.RequireRole(DirectoryReaders));
+        directory.MapPost("/import", async (HttpRequest request, ICommandHandler<ImportDirectory, DirectoryImported> handler, CancellationToken ct) =>
+            {
+                var document = await ReadHsdsAsync(request, ct);
+                return document.IsSuccess ? (await handler.Handle(new ImportDirectory(document.Value), ct)).ToHttpResult() : document.Error.ToProblem();
+            })
+            .RequireAuthorization(p => p.RequireRole(Roles.Administrator));
+        directory.MapPut("/organisations/{organisationId:guid}/partners/{userId:guid}", async (Guid organisationId, Guid userId,
+                ICommandHandler<LinkPartnerAccount, Unit> handler, CancellationToken ct) =>
+            (await handler.Handle(new LinkPartnerAccount(organisationId, userId), ct)).ToHttpResult(_ => TypedResults.NoContent()))
+            .RequireAuthorization(p => p.RequireRole(Roles.Administrator));
+
+        api.MapPost("/", async (ReferClient command, ICommandHandler<ReferClient, ReferralSentReceipt> handler, AgencyNotifier notifier, HttpRequest request, CancellationToken ct) =>
+            {
+                var result = await handler.Handle(command, ct);
+                if (result.IsSuccess)
+                {
+                    await notifier.TellAgencyAsync(result.Value, request, ct);
+                }
+
+                return result.ToHttpResult(r => TypedResults.Created($"/api/referrals/{r.ReferralId}", r));
+            })
+            .RequireAuthorization(p => p.RequireRole(Staff));
+        api.MapGet("/client/{clientId:guid}", async (Guid clientId, IQueryHandler<ListClientReferrals, IReadOnlyList<ClientReferralItem>> handler, CancellationToken ct) =>
+            (await handler.Handle(new ListClientReferrals(clientId), ct)).ToHttpResult())
+            .RequireAuthorization(p => p.RequireRole(Staff));
+        api.MapGet("/{id:guid}", async (Guid id, IQueryHandler<GetReferral, ReferralView> handler, CancellationToken ct) =>
+            (await handler.Handle(new GetReferral(id, null), ct)).ToHttpResult())
+            .RequireAuthorization(p => p.RequireRole(ReferralReaders));
+        api.MapPost("/{id:guid}/answer", async (Guid id, AnswerBody body, ICommandHandler<AnswerReferral, ReferralAnswered> handler, CancellationToken ct) =>
+            (await handler.Handle(body.ToCommand(id, null), ct)).ToHttpResult())
+            .RequireAuthorization(p => p.RequireRole(ReferralReaders));
+        api.MapGet("/partner", async (IQueryHandler<ListPartnerReferrals, IReadOnlyList<PartnerReferralItem>> handler, CancellationToken ct) =>
+            (await handler.Handle(new ListPartnerReferrals(), ct)).ToHttpResult())
+            .RequireAuthorization(p => p.RequireRole(Roles.Partner));
+
+        // The agency's secret link: no account, the token is the only key; it works for its referral until it expires.
+        var agency = api.MapGroup("/agency/{token}").AllowAnonymous();
+        agency.MapGet("/", async (string token, IQueryHandler<GetReferral, ReferralView> handler, CancellationToken ct) =>
+            (await handler.Handle(new GetReferral(null, token), ct)).ToHttpResult());
+        agency.MapPost("/answer", async (string token, AnswerBody body, ICommandHandler<AnswerReferral, ReferralAnswered> handler, CancellationToken ct) =>
+            (await handler.Handle(body.ToCommand(null, token), ct)).ToHttpResult());
+
+        var outcomes = api.MapGroup("/outcomes").RequireAuthorization(p => p.RequireRole(Roles.Supervisor));
+        outcomes.MapGet("/", async (DateOnly from, DateOnly to, IQueryHandler<GetOutcomeReport, OutcomeReport> handler, CancellationToken ct) =>
+            (await handler.Handle(new GetOutcomeReport(from, to), ct)).ToHttpResult());
+        outcomes.MapGet("/{table}.csv", async (string table, DateOnly from, DateOnly to, IQueryHandler<GetOutcomeReport, OutcomeReport> handler, CancellationToken ct) =>
+            !OutcomeCsv.Tables.Contains(table)
+                ? Error.NotFound("table-not-found", "Diese Tabelle gibt es nicht.").ToProblem()
+                : (await handler.Handle(new GetOutcomeReport(from, to), ct)).ToHttpResult(r =>
+                    TypedResults.File(OutcomeCsv.Write(r, table).ToBytes(), "text/csv; charset=utf-8", $"weitervermittlungen-{table}-{from:yyyy-MM-dd}-{to:yyyy-MM-dd}.csv")));
+    }
+
+    private static async Task<Result<HsdsDirectory>> ReadHsdsAsync(HttpRequest request, CancellationToken ct)
+    {
+        try
+        {
+            var document = await System.Text.Json.JsonSerializer.DeserializeAsync<HsdsDirectory>(request.Body, Hsds.Json, ct);
+            return document is null ? Error.Validation("organizations", "Das Dokument ist leer.") : document;
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            return Error.Validation("document", $"Kein gültiges HSDS-JSON: {ex.Message}");
+        }
+    }
+}
+
+/// <summary>An answer as the API and the answer page take it.</summary>
+internal sealed record AnswerBody(
+    string Action, int Version, string? DeclinedBy = null, string? Reason = null, int? Position = null, DateOnly? ExpectedOn = null, string? Outcome = null, string? Note = null)
+{
+    public AnswerReferral ToCommand(Guid? id, string? token) => new(id, token, Action ?? "", Version, DeclinedBy, Reason, Position, ExpectedOn, Outcome, Note);
+}
+
+/// <summary>Mails the agency its secret answer link after a referral was sent (after the commit: a lost mail can be re-sent, a rolled-back referral cannot be un-mailed).</summary>
+internal sealed partial class AgencyNotifier(IEmailSender email, ILogger<AgencyNotifier> logger)
+{
+    public async Task TellAgencyAsync(ReferralSentReceipt receipt, HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (receipt.AgencyEmail is not { Length: > 0 } address)
+        {
+            return;
+        }
+
+        var link = $"{request.Scheme}://{request.Host}{receipt.AgencyLink}";
+        var body = $"""
+            Guten Tag,
+
+            Sie haben eine neue Weitervermittlung erhalten ({receipt.RecipientName}).
+            Bitte antworten Sie über diesen persönlichen Link (gültig bis {receipt.AgencyLinkExpiresAt:dd.MM.yyyy}):
+
+            {link}
+
+            Der Link zeigt nur die Angaben, deren Weitergabe die Person zugestimmt hat. Bitte leiten Sie ihn nicht weiter.
+            """;
+        try
+        {
+            await email.SendAsync(new EmailMessage(address, "Neue Weitervermittlung", body, "de"), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogMailFailed(ex, receipt.ReferralId);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The agency mail for referral {ReferralId} could not be sent; the worker has the link")]
+    private partial void LogMailFailed(Exception exception, Guid referralId);
+}
