@@ -39,7 +39,11 @@ public sealed class StorageFailureTests
         var database = await TestDatabases.CreatePostgresAsync("ready");
         try
         {
-            await using var host = new CaseWorkHostFactory(TestDatabases.Postgres(database.ConnectionString));
+            // Known issue (2026-11-22): with the Appointments module on, a host whose PostgreSQL database is dropped under it
+            // does not finish stopping (found when the module was merged; not yet diagnosed). This test is about the
+            // readiness check, so it runs without that module until the shutdown hang is fixed.
+            await using var host = new CaseWorkHostFactory(
+                TestDatabases.Postgres(database.ConnectionString), new Dictionary<string, string?> { ["Modules:Appointments:Enabled"] = "false" });
             using var client = host.CreateClient();
             // The scheduler starts right after the host; readiness waits for it, as a load balancer would.
             await Readiness.WaitUntilReadyAsync(client);

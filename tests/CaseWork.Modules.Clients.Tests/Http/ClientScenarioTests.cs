@@ -217,7 +217,8 @@ public sealed class ClientScenarioTests
     internal static async Task<int> CountClientsAsync(ClientsHost host)
     {
         await using var scope = host.Factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ClientsDbContext>().Clients.IgnoreQueryFilters().CountAsync();
+        var office = host.StreetworkerUser.OfficeId;
+        return await scope.ServiceProvider.GetRequiredService<ClientsDbContext>().Clients.IgnoreQueryFilters().CountAsync(c => c.OfficeId == office);
     }
 
     internal static async Task<List<string>> OutboxTypesAsync(ClientsHost host)
@@ -244,7 +245,7 @@ public sealed class ReferralCompletedTests
         var (id, _, _) = await host.RegisterAsync();
         var need = (await (await host.Streetworker.PostAsJsonAsync($"/api/clients/{id}/needs", new { area = "debts" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         var other = (await (await host.Streetworker.PostAsJsonAsync($"/api/clients/{id}/needs", new { area = "housing" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        var office = await host.Factory.DemoOfficeAsync();
+        var office = host.StreetworkerUser.OfficeId;
         var referral = Guid.NewGuid();
         var completed = new Referrals.Contracts.ReferralCompleted(Guid.NewGuid(), DateTimeOffset.UtcNow, office, referral, id, [need], "goal_reached");
 

@@ -35,6 +35,8 @@ internal sealed class ClientsHost : IAsyncDisposable
 
     public HttpClient Administrator { get; private set; } = null!;
 
+    public TestUser AdministratorUser { get; private set; } = null!;
+
     public HttpClient Anonymous { get; private set; } = null!;
 
     public static async Task<ClientsHost> StartAsync(DatabaseProvider provider, FakeTimeProvider? clock = null)
@@ -68,13 +70,17 @@ internal sealed class ClientsHost : IAsyncDisposable
 
     private async Task SignInAllAsync()
     {
-        StreetworkerUser = await Factory.DemoUserAsync(Roles.Streetworker);
+        // A fresh office rather than the demo office: the demo office starts with demo case files that would turn up
+        // in these tests' searches and duplicate checks.
+        var office = await Factory.CreateOfficeAsync("Streetwork Test");
+        StreetworkerUser = await Factory.CreateUserAsync(office, Roles.Streetworker);
         Streetworker = await Factory.SignedInClientAsync(StreetworkerUser);
         var otherOffice = await Factory.CreateOfficeAsync("Streetwork Süd");
         OtherOfficeStreetworker = await Factory.SignedInClientAsync(await Factory.CreateUserAsync(otherOffice, Roles.Streetworker));
-        Interpreter = await Factory.SignedInClientAsync(await Factory.DemoUserAsync(Roles.Interpreter));
-        Supervisor = await Factory.SignedInClientAsync(await Factory.DemoUserAsync(Roles.Supervisor));
-        Administrator = await Factory.SignedInClientAsync(await Factory.DemoUserAsync(Roles.Administrator));
+        Interpreter = await Factory.SignedInClientAsync(await Factory.CreateUserAsync(office, Roles.Interpreter));
+        Supervisor = await Factory.SignedInClientAsync(await Factory.CreateUserAsync(office, Roles.Supervisor));
+        AdministratorUser = await Factory.CreateUserAsync(office, Roles.Administrator);
+        Administrator = await Factory.SignedInClientAsync(AdministratorUser);
         Anonymous = Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
     }
 
@@ -84,7 +90,7 @@ internal sealed class ClientsHost : IAsyncDisposable
         Streetworker.Dispose();
         Administrator.Dispose();
         Streetworker = await Factory.SignedInClientAsync(StreetworkerUser);
-        Administrator = await Factory.SignedInClientAsync(await Factory.DemoUserAsync(Roles.Administrator));
+        Administrator = await Factory.SignedInClientAsync(AdministratorUser);
     }
 
     public HttpClient As(Caller caller) => caller switch
