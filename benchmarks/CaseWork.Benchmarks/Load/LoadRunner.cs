@@ -94,6 +94,44 @@ internal static class LoadRunner
     }
 }
 
+/// <summary>One side of a comparison: a name and its request factory.</summary>
+internal sealed record LoadTarget(string Name, Func<long, HttpRequestMessage> Request);
+
+/// <summary>
+/// Runs a real endpoint and its bare counterpart in alternating slices (bare, real, bare, real, …) and merges each
+/// side's slices. The machine's background noise (builds, other processes, GC of the generator) then falls on both
+/// sides alike instead of on whichever ran second, so the ratio is trustworthy even on a shared 2-core machine.
+/// </summary>
+internal static class LoadComparer
+{
+    public static async Task<(LoadResult Endpoint, LoadResult Bare)> RunAsync(
+        string provider, HttpClient client, LoadTarget endpoint, LoadTarget bare, int connections, TimeSpan warmup, TimeSpan measure, int slices = 6)
+    {
+        var slice = measure / slices;
+        var endpointSlices = new List<LoadResult>();
+        var bareSlices = new List<LoadResult>();
+        await LoadRunner.RunAsync(provider, bare.Name, client, bare.Request, connections, TimeSpan.Zero, warmup);
+        await LoadRunner.RunAsync(provider, endpoint.Name, client, endpoint.Request, connections, TimeSpan.Zero, warmup);
+        for (var i = 0; i < slices; i++)
+        {
+            bareSlices.Add(await LoadRunner.RunAsync(provider, bare.Name, client, bare.Request, connections, TimeSpan.Zero, slice));
+            endpointSlices.Add(await LoadRunner.RunAsync(provider, endpoint.Name, client, endpoint.Request, connections, TimeSpan.Zero, slice));
+        }
+
+        return (Merge(endpointSlices), Merge(bareSlices));
+    }
+
+    private static LoadResult Merge(List<LoadResult> slices) => new(
+        slices[0].Provider,
+        slices[0].Name,
+        slices[0].Connections,
+        slices.Sum(s => s.Requests),
+        slices.Sum(s => s.Failures),
+        TimeSpan.FromTicks(slices.Sum(s => s.Elapsed.Ticks)),
+        [.. slices.SelectMany(s => s.LatenciesMs).Order()],
+        slices.Select(s => s.FirstFailure).FirstOrDefault(f => f is not null));
+}
+
 /// <summary>A load result next to the bare endpoint it is judged against, with the targets.</summary>
 /// <param name="Endpoint">The real endpoint's result.</param>
 /// <param name="Bare">The bare ADO.NET endpoint's result (the limit).</param>

@@ -82,10 +82,14 @@ internal static class ClientsBenchmark
         string Term(long i) => sample.Terms[(int)(i % sample.Terms.Count)];
         string Id(long i) => sample.ClientIds[(int)(i % sample.ClientIds.Count)].ToString();
 
-        var bareSearch = await LoadRunner.RunAsync(provider, "bare search (ADO.NET)", http, LoadReport.Get(i => $"/bench/search?term={Uri.EscapeDataString(Term(i))}"), connections, warmup, measure);
-        var search = await LoadRunner.RunAsync(provider, "GET /api/clients?term=", http, LoadReport.Get(i => $"/api/clients?term={Uri.EscapeDataString(Term(i))}"), connections, warmup, measure);
-        var bareCaseFile = await LoadRunner.RunAsync(provider, "bare client + 50 notes (ADO.NET)", http, LoadReport.Get(i => $"/bench/case-file?id={Id(i)}"), connections, warmup, measure);
-        var caseFile = await LoadRunner.RunAsync(provider, "GET /api/clients/{id}/case-file", http, LoadReport.Get(i => $"/api/clients/{Id(i)}/case-file"), connections, warmup, measure);
+        var (search, bareSearch) = await LoadComparer.RunAsync(provider, http,
+            new LoadTarget("GET /api/clients?term=", LoadReport.Get(i => $"/api/clients?term={Uri.EscapeDataString(Term(i))}")),
+            new LoadTarget("bare search (ADO.NET)", LoadReport.Get(i => $"/bench/search?term={Uri.EscapeDataString(Term(i))}")),
+            connections, warmup, measure);
+        var (caseFile, bareCaseFile) = await LoadComparer.RunAsync(provider, http,
+            new LoadTarget("GET /api/clients/{id}/case-file", LoadReport.Get(i => $"/api/clients/{Id(i)}/case-file")),
+            new LoadTarget("bare client + 50 notes (ADO.NET)", LoadReport.Get(i => $"/bench/case-file?id={Id(i)}")),
+            connections, warmup, measure);
         results.AddRange([bareSearch, search, bareCaseFile, caseFile]);
         comparisons.Add(new LoadComparison(search, bareSearch, 0.6, 1.5));
         comparisons.Add(new LoadComparison(caseFile, bareCaseFile, 0.4, 3.0));
@@ -102,6 +106,7 @@ internal static class ClientsBenchmark
         var noteFaker = new Faker("de");
         var terms = new List<string>();
         var ids = new List<Guid>();
+        var codes = new HashSet<string>(StringComparer.Ordinal);
         var now = DateTimeOffset.UtcNow;
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var noteTypes = Enum.GetValues<NoteType>();
@@ -123,7 +128,14 @@ internal static class ClientsBenchmark
                     faker.Name.FirstName(gender), faker.Name.LastName(gender), null, null, [], born,
                     gender == Bogus.DataSets.Name.Gender.Male ? StatedGender.Male : StatedGender.Female, [], [], null,
                     InterpreterPreferences.None, [], ReminderChannelKind.None, ResidenceStatusKind.Unknown, null, HousingSituation.Unknown, []);
-                var client = Client.Register(office, details, now.AddDays(-faker.Random.Int(0, 730)), PseudonymCode.New());
+                // Registration draws again when a code is taken (unique per office); so does the generator.
+                var code = PseudonymCode.New();
+                while (!codes.Add(code))
+                {
+                    code = PseudonymCode.New();
+                }
+
+                var client = Client.Register(office, details, now.AddDays(-faker.Random.Int(0, 730)), code);
                 db.Clients.Add(client);
                 db.CaseFiles.Add(CaseFile.Open(client, today.AddDays(-faker.Random.Int(0, 730)), null));
                 for (var n = 0; n < notesPerClient; n++)
