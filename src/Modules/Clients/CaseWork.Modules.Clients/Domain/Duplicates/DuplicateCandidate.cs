@@ -21,9 +21,26 @@ internal enum ReasonDirection
     Neutral,
 }
 
-/// <summary>One human-readable reason behind a duplicate score.</summary>
-internal sealed record MatchReason(ReasonDirection Direction, string Text)
+/// <summary>
+/// One human-readable reason behind a duplicate score: an English template with its arguments, so pages can show it in
+/// the user's language (arguments that are themselves phrases, like "given name", are translated too).
+/// </summary>
+internal sealed record MatchReason(ReasonDirection Direction, string Template, IReadOnlyList<string> Arguments)
 {
+    public MatchReason(ReasonDirection direction, string text)
+        : this(direction, text, [])
+    {
+    }
+
+    public bool Equals(MatchReason? other) =>
+        other is not null && Direction == other.Direction && Template == other.Template && Arguments.SequenceEqual(other.Arguments);
+
+    public override int GetHashCode() => HashCode.Combine(Direction, Template, Text);
+
+    public string Text => Arguments.Count == 0
+        ? Template
+        : string.Format(System.Globalization.CultureInfo.InvariantCulture, Template, [.. Arguments]);
+
     public override string ToString() => Direction switch
     {
         ReasonDirection.For => "+ " + Text,

@@ -69,7 +69,7 @@ internal static class DuplicateDetector
                 best = new ScoredNames(score,
                 [
                     new MatchReason(ReasonDirection.For,
-                        $"name matches another name used by the {owner} record ({NameComparison.Display(other)})"),
+                        "name matches another name used by the {0} record ({1})", [owner, NameComparison.Display(other)]),
                 ]);
             }
         }
@@ -91,15 +91,15 @@ internal static class DuplicateDetector
         var pair = $"{NameComparison.Display(a)} / {NameComparison.Display(b)}";
         MatchReason reason;
         if (match.GenderedForms && match.Score < NameComparison.SameNameThreshold)
-            reason = new MatchReason(ReasonDirection.Against, $"{label}: male and female forms of a name ({pair})");
+            reason = new MatchReason(ReasonDirection.Against, "{0}: male and female forms of a name ({1})", [label, pair]);
         else if (match.Equal)
-            reason = new MatchReason(ReasonDirection.For, $"{label} equal ({NameComparison.Display(a)})");
+            reason = new MatchReason(ReasonDirection.For, "{0} equal ({1})", [label, NameComparison.Display(a)]);
         else if (match.Score >= NameComparison.SameNameThreshold && match.OneOfSeveral)
-            reason = new MatchReason(ReasonDirection.For, $"{label}: one of several names matches ({pair})");
+            reason = new MatchReason(ReasonDirection.For, "{0}: one of several names matches ({1})", [label, pair]);
         else if (match.Score >= NameComparison.SameNameThreshold)
-            reason = new MatchReason(ReasonDirection.For, $"{label} matches phonetically ({pair.Replace(" / ", " ~ ", StringComparison.Ordinal)})");
+            reason = new MatchReason(ReasonDirection.For, "{0} matches phonetically ({1})", [label, pair.Replace(" / ", " ~ ", StringComparison.Ordinal)]);
         else
-            reason = new MatchReason(ReasonDirection.Against, $"{label} differs ({pair})");
+            reason = new MatchReason(ReasonDirection.Against, "{0} differs ({1})", [label, pair]);
 
         return new ScoredPart(match.Score, reason);
     }
@@ -145,7 +145,7 @@ internal static class DuplicateDetector
             var db = b.Date!.Value;
             if (da == db)
             {
-                reasons.Add(new MatchReason(ReasonDirection.For, $"date of birth equal ({a})"));
+                reasons.Add(new MatchReason(ReasonDirection.For, "date of birth equal ({0})", [a.ToString()]));
                 return 0.15;
             }
 
@@ -153,17 +153,17 @@ internal static class DuplicateDetector
             {
                 // Authorities record 1 January when only the year is known.
                 reasons.Add(new MatchReason(ReasonDirection.For,
-                    $"year of birth equal ({year}); 1 January on one side is often a placeholder"));
+                    "year of birth equal ({0}); 1 January on one side is often a placeholder", [year]));
                 return 0.05;
             }
 
             if (da.Year == db.Year && da.Month == db.Day && da.Day == db.Month)
             {
-                reasons.Add(new MatchReason(ReasonDirection.For, $"dates of birth equal with day and month swapped ({a} / {b})"));
+                reasons.Add(new MatchReason(ReasonDirection.For, "dates of birth equal with day and month swapped ({0} / {1})", [a.ToString(), b.ToString()]));
                 return 0.05;
             }
 
-            reasons.Add(new MatchReason(ReasonDirection.Against, $"dates of birth differ ({a} / {b})"));
+            reasons.Add(new MatchReason(ReasonDirection.Against, "dates of birth differ ({0} / {1})", [a.ToString(), b.ToString()]));
             return da.Year == db.Year ? -0.35 : -0.5;
         }
 
@@ -171,12 +171,12 @@ internal static class DuplicateDetector
         if (difference == 0)
         {
             var detail = a.Precision == b.Precision ? "only the year known on both sides" : "full date unknown on one side";
-            reasons.Add(new MatchReason(ReasonDirection.For, $"year of birth equal ({year}), {detail}"));
+            reasons.Add(new MatchReason(ReasonDirection.For, "year of birth equal ({0}), {1}", [year, detail]));
             return 0.08;
         }
 
         reasons.Add(new MatchReason(ReasonDirection.Against,
-            $"years of birth differ ({a.Year.ToString(CultureInfo.InvariantCulture)} / {b.Year.ToString(CultureInfo.InvariantCulture)})"));
+            "years of birth differ ({0} / {1})", [a.Year.ToString(CultureInfo.InvariantCulture), b.Year.ToString(CultureInfo.InvariantCulture)]));
         // Estimated years are often off by one; more than that is another person (a sibling, a parent).
         return difference == 1 ? -0.1 : -0.5;
     }

@@ -42,7 +42,8 @@ internal sealed class DuplicateFinder(ClientsDbContext db)
                 named ? ClientView.FormatDateOfBirth(m.Client.DateOfBirth) : null,
                 Math.Round(m.Match.Score, 3),
                 m.Match.Level.ToString(),
-                named ? [.. m.Match.Reasons.Select(r => r.ToString())] : []))
+                named ? [.. m.Match.Reasons.Select(r => r.ToString())] : [],
+                named ? [.. m.Match.Reasons.Select(r => new DuplicateReasonView(r.Direction.ToString(), r.Template, r.Arguments))] : []))
             .ToList();
     }
 }

@@ -89,7 +89,14 @@ internal sealed record DuplicateCandidateView(
     string? DateOfBirth,
     double Score,
     string Level,
-    IReadOnlyList<string> Reasons);
+    IReadOnlyList<string> Reasons,
+    IReadOnlyList<DuplicateReasonView> ReasonDetails);
+
+/// <summary>A duplicate reason as template and arguments (English), for clients that show it in another language.</summary>
+/// <param name="Direction">"For", "Against" or "Neutral".</param>
+/// <param name="Template">English text with {0}-style placeholders.</param>
+/// <param name="Arguments">Names, dates and phrases for the placeholders.</param>
+internal sealed record DuplicateReasonView(string Direction, string Template, IReadOnlyList<string> Arguments);
 
 /// <summary>Identifies a client record and the version to send with the next change.</summary>
 internal sealed record ClientRef(Guid ClientId, string PseudonymCode, int Version)

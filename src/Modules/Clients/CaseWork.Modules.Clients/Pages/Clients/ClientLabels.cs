@@ -1,4 +1,5 @@
 using CaseWork.Modules.Clients.Contracts;
+using CaseWork.Modules.Clients.Features.Shared;
 
 namespace CaseWork.Modules.Clients.Pages.Clients;
 
@@ -118,5 +119,46 @@ internal static class ClientLabels
         }
 
         return value;
+    }
+
+    /// <summary>
+    /// German for the duplicate detector's English reason templates and the phrases it puts into them. The localizer
+    /// then gives English back from the resource file, as for every other German text.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> DuplicateReasonTexts { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["given and family name swapped"] = "Vor- und Familienname vertauscht",
+        ["name matches another name used by the {0} record ({1})"] = "Name stimmt mit einem anderen Namen des {0} Datensatzes überein ({1})",
+        ["{0}: male and female forms of a name ({1})"] = "{0}: männliche und weibliche Form eines Namens ({1})",
+        ["{0} equal ({1})"] = "{0} gleich ({1})",
+        ["{0}: one of several names matches ({1})"] = "{0}: einer von mehreren Namen stimmt überein ({1})",
+        ["{0} matches phonetically ({1})"] = "{0} klingt gleich ({1})",
+        ["{0} differs ({1})"] = "{0} verschieden ({1})",
+        ["no names to compare"] = "keine Namen zum Vergleichen",
+        ["the other name part is missing on one side"] = "der andere Namensteil fehlt auf einer Seite",
+        ["date of birth unknown on at least one side"] = "Geburtsdatum auf mindestens einer Seite unbekannt",
+        ["date of birth equal ({0})"] = "Geburtsdatum gleich ({0})",
+        ["year of birth equal ({0}); 1 January on one side is often a placeholder"] = "Geburtsjahr gleich ({0}); der 1. Januar auf einer Seite ist oft ein Platzhalter",
+        ["dates of birth equal with day and month swapped ({0} / {1})"] = "Geburtsdaten gleich, Tag und Monat vertauscht ({0} / {1})",
+        ["dates of birth differ ({0} / {1})"] = "Geburtsdaten verschieden ({0} / {1})",
+        ["year of birth equal ({0}), {1}"] = "Geburtsjahr gleich ({0}), {1}",
+        ["years of birth differ ({0} / {1})"] = "Geburtsjahre verschieden ({0} / {1})",
+        ["stated genders differ"] = "angegebenes Geschlecht verschieden",
+        ["given name"] = "Vorname",
+        ["family name"] = "Familienname",
+        ["given name of one and family name of the other"] = "Vorname des einen und Familienname des anderen",
+        ["family name of one and given name of the other"] = "Familienname des einen und Vorname des anderen",
+        ["first"] = "ersten",
+        ["second"] = "zweiten",
+        ["only the year known on both sides"] = "auf beiden Seiten nur das Jahr bekannt",
+        ["full date unknown on one side"] = "volles Datum auf einer Seite unbekannt",
+    };
+
+    /// <summary>A duplicate reason in the user's language; an unknown template is shown as it came.</summary>
+    public static string DuplicateReason(Microsoft.Extensions.Localization.IStringLocalizer localizer, DuplicateReasonView reason)
+    {
+        string Localise(string text) => DuplicateReasonTexts.TryGetValue(text, out var german) ? localizer[german].Value : text;
+        return string.Format(
+            System.Globalization.CultureInfo.CurrentCulture, Localise(reason.Template), [.. reason.Arguments.Select(Localise)]);
     }
 }
