@@ -13,6 +13,9 @@ internal static class Cli
         return index >= 0 && index + 1 < arguments.Length ? arguments[index + 1] : null;
     }
 
+    /// <summary>Whether a flag is present.</summary>
+    public static bool Flag(string[] arguments, string name) => Array.IndexOf(arguments, name) >= 0;
+
     /// <summary>An integer option with a default.</summary>
     public static int Int(string[] arguments, string name, int fallback) =>
         Value(arguments, name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
@@ -35,6 +38,27 @@ internal static class PostgresScratch
     {
         var database = $"cw_bench_{purpose}_{Guid.NewGuid():N}";
         await ExecuteAdminAsync(adminConnectionString, $"CREATE DATABASE \"{database}\"");
+        return new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = database, MaxPoolSize = maxPoolSize }.ConnectionString;
+    }
+
+    /// <summary>
+    /// A database kept between runs (<c>--keep</c>): created when missing, never dropped, so a scenario can reuse
+    /// data that took minutes to generate.
+    /// </summary>
+    public static async Task<string> KeptAsync(string adminConnectionString, string database, int maxPoolSize = 8)
+    {
+        await using (var connection = new NpgsqlConnection(adminConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
+            exists.Parameters.AddWithValue("name", database);
+            if (await exists.ExecuteScalarAsync() is null)
+            {
+                await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", connection);
+                await create.ExecuteNonQueryAsync();
+            }
+        }
+
         return new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = database, MaxPoolSize = maxPoolSize }.ConnectionString;
     }
 

@@ -46,12 +46,15 @@ internal static class LoadRunner
     {
         long sequence = 0;
         long failures = 0;
+        long lastFinish = 0;
         string? firstFailure = null;
         var latencies = new List<double>[connections];
         var started = Stopwatch.GetTimestamp();
         var measureFrom = started + (long)(warmup.TotalSeconds * Stopwatch.Frequency);
         var stopAt = measureFrom + (long)(measure.TotalSeconds * Stopwatch.Frequency);
 
+        // A request counts when it starts inside the window, however late it finishes; the window then ends with the
+        // last of them. (Counting only requests that also finish inside it would lose every slow request of a short slice.)
         await Task.WhenAll(Enumerable.Range(0, connections).Select(worker => Task.Run(async () =>
         {
             var mine = latencies[worker] = new List<double>(4096);
@@ -72,6 +75,7 @@ internal static class LoadRunner
                     continue;
                 }
 
+                InterlockedMax(ref lastFinish, after);
                 if (!response.IsSuccessStatusCode)
                 {
                     if (Interlocked.Increment(ref failures) == 1)
@@ -82,15 +86,28 @@ internal static class LoadRunner
                     continue;
                 }
 
-                if (after <= stopAt)
-                {
-                    mine.Add((after - before) * 1000.0 / Stopwatch.Frequency);
-                }
+                mine.Add((after - before) * 1000.0 / Stopwatch.Frequency);
             }
         })));
 
         var all = latencies.SelectMany(l => l).Order().ToArray();
-        return new LoadResult(provider, name, connections, all.Length, failures, measure, all, firstFailure);
+        var window = TimeSpan.FromSeconds((Math.Max(stopAt, lastFinish) - measureFrom) / (double)Stopwatch.Frequency);
+        return new LoadResult(provider, name, connections, all.Length, failures, window, all, firstFailure);
+    }
+
+    private static void InterlockedMax(ref long target, long value)
+    {
+        var current = Interlocked.Read(ref target);
+        while (value > current)
+        {
+            var seen = Interlocked.CompareExchange(ref target, value, current);
+            if (seen == current)
+            {
+                return;
+            }
+
+            current = seen;
+        }
     }
 }
 

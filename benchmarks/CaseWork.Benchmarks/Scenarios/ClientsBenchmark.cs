@@ -42,23 +42,37 @@ internal static class ClientsBenchmark
         var results = new List<LoadResult>();
         var comparisons = new List<LoadComparison>();
 
+        // --keep: the generated data stays (SQLite file under /tmp/casework-bench, PostgreSQL database by size) and the
+        // next run with the same sizes measures on it without generating again.
+        var keep = Cli.Flag(args, "--keep");
+        var keptName = $"clients_{clients}x{notesPerClient}";
         if (Cli.Value(args, "--only") is not "postgres")
         {
-            using var folder = new TempDataDirectory();
-            await RunProviderAsync("SQLite", TestDatabases.Sqlite(folder.Path), clients, notesPerClient, connections, seconds, results, comparisons);
+            using var scratch = new TempDataDirectory();
+            var folder = keep ? Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "casework-bench", keptName)).FullName : scratch.Path;
+            await RunProviderAsync("SQLite", TestDatabases.Sqlite(folder), clients, notesPerClient, connections, seconds, results, comparisons);
             SqliteConnection.ClearAllPools();
         }
 
-        if (postgresAdmin is not null)
+        if (postgresAdmin is not null && Cli.Value(args, "--only") is not "sqlite")
         {
-            var connection = await PostgresScratch.CreateAsync(postgresAdmin, "clients", maxPoolSize: 8);
+            var connection = keep
+                ? await PostgresScratch.KeptAsync(postgresAdmin, "cw_bench_" + keptName)
+                : await PostgresScratch.CreateAsync(postgresAdmin, "clients", maxPoolSize: 8);
             try
             {
                 await RunProviderAsync("PostgreSQL", TestDatabases.Postgres(connection), clients, notesPerClient, connections, seconds, results, comparisons);
             }
             finally
             {
-                await PostgresScratch.DropAsync(postgresAdmin, connection);
+                if (keep)
+                {
+                    NpgsqlConnection.ClearAllPools();
+                }
+                else
+                {
+                    await PostgresScratch.DropAsync(postgresAdmin, connection);
+                }
             }
         }
 
@@ -73,7 +87,7 @@ internal static class ClientsBenchmark
         BareLookup? bare = null;
         await using var host = BenchmarkHost.Start(database, app => app.Run(context => bare!.HandleAsync(context)));
         var office = await host.Factory.DemoOfficeAsync();
-        var sample = await GenerateAsync(host, office, provider, clients, notesPerClient);
+        var sample = await ExistingSampleAsync(host, clients) ?? await GenerateAsync(host, office, provider, clients, notesPerClient);
         bare = await BareLookup.CreateAsync(host, office);
 
         using var http = await host.ClientAsync(connections, DemoUsers.Streetworker);
@@ -96,6 +110,24 @@ internal static class ClientsBenchmark
     }
 
     private sealed record Sample(IReadOnlyList<string> Terms, IReadOnlyList<Guid> ClientIds);
+
+    /// <summary>The sample from data kept by an earlier run, or null when there is not enough data yet.</summary>
+    private static async Task<Sample?> ExistingSampleAsync(BenchmarkHost host, int clients)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ClientsDbContext>();
+        if (await db.Clients.IgnoreQueryFilters().CountAsync() < clients)
+        {
+            return null;
+        }
+
+        var rows = await db.Clients.IgnoreQueryFilters().OrderBy(c => c.PseudonymCode).Take(clients / 97)
+            .Select(c => new { c.Id, c.FamilyNamesLatin }).ToListAsync();
+        Console.WriteLine($"reusing {clients:N0} clients kept by an earlier run");
+        return new Sample(
+            [.. rows.Where(r => r.FamilyNamesLatin.Length >= 4).Select(r => r.FamilyNamesLatin[..4])],
+            [.. rows.Select(r => r.Id.Value)]);
+    }
 
     /// <summary>Writes the clients through the domain in batches; prints how long it took.</summary>
     private static async Task<Sample> GenerateAsync(BenchmarkHost host, OfficeId office, string provider, int clients, int notesPerClient)
