@@ -30,6 +30,7 @@ var app = builder.Build();
 
 await app.Services.GetRequiredService<StoreMigrator>().MigrateAllAsync();
 await app.SeedDemoOfficeAsync();
+await app.Services.GetRequiredService<StoreStatistics>().RefreshAsync();
 
 app.UseCaseWorkPipeline();
 app.MapCaseWorkHealth();

@@ -44,6 +44,7 @@ public static class InfrastructureServiceCollectionExtensions
                 : ActivatorUtilities.CreateInstance<SmtpEmailSender>(sp));
 
         services.TryAddSingleton<StoreMigrator>();
+        services.TryAddSingleton<StoreStatistics>();
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<OutboxDispatcher>();
         services.AddHostedService<OutboxDispatcherService>();

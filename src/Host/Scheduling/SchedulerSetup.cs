@@ -5,6 +5,7 @@ using CaseWork.Host.Modules;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using Quartz;
+using CaseWork.BuildingBlocks.Infrastructure.Scheduling;
 
 namespace CaseWork.Host.Scheduling;
 
@@ -90,6 +91,8 @@ internal static class SchedulerSetup
             {
                 module.AddJobs(quartz);
             }
+
+            quartz.AddModuleJob<StoreStatisticsJob>("Host", StoreStatisticsJob.Name, JobSchedule.Every(TimeSpan.FromHours(1)));
         });
 
         builder.Services.AddSingleton(store);

@@ -63,6 +63,18 @@ public sealed class SqliteStorageTests(SqliteHostFixture fixture) : IClassFixtur
         }
     }
 
+    [Fact]
+    public async Task The_planner_has_statistics_for_the_module_tables_after_start()
+    {
+        // Without sqlite_stat1 SQLite's planner guesses; the client search then walks every client of the office.
+        var clients = StoreLayout.MigratedStores(fixture.Host).Single(s => s.Store.Name == "clients").Store;
+
+        var analysed = await QueryTextAsync(clients, "SELECT DISTINCT tbl FROM sqlite_stat1");
+
+        Assert.Contains("clients", analysed);
+        Assert.Contains("client_search_terms", analysed);
+    }
+
     private async Task<List<string>> QueryTextAsync(StoreDescriptor store, string sql)
     {
         var path = Path.Combine(fixture.Folder.Path, store.Name + ".db");

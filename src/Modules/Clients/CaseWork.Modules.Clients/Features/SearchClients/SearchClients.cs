@@ -136,10 +136,14 @@ internal static class ClientSearch
             {
                 var (latinFrom, latinTo) = PrefixRange(latin);
                 var (skeletonFrom, skeletonTo) = PrefixRange(skeleton);
+                // Two ranges joined by UNION, not one WHERE with OR: SQLite uses the (office, term) index for each range
+                // only this way; with OR it reads every search term of the office.
                 var ids = db.SearchTerms
-                    .Where(t => (string.Compare(t.Term, latinFrom) >= 0 && string.Compare(t.Term, latinTo) < 0)
-                                || (string.Compare(t.Term, skeletonFrom) >= 0 && string.Compare(t.Term, skeletonTo) < 0))
-                    .Select(t => t.ClientId);
+                    .Where(t => string.Compare(t.Term, latinFrom) >= 0 && string.Compare(t.Term, latinTo) < 0)
+                    .Select(t => t.ClientId)
+                    .Union(db.SearchTerms
+                        .Where(t => string.Compare(t.Term, skeletonFrom) >= 0 && string.Compare(t.Term, skeletonTo) < 0)
+                        .Select(t => t.ClientId));
                 query = query.Where(c => ids.Contains(c.Id));
             }
         }
