@@ -1,4 +1,5 @@
 using System.Globalization;
+using CaseWork.Modules.Clients.Domain;
 using CaseWork.Modules.Clients.Domain.Duplicates;
 using CaseWork.Modules.Clients.Features.Shared;
 using CaseWork.Modules.Clients.Pages.Clients;
@@ -55,5 +56,33 @@ public sealed class DuplicateReasonTextTests
             new(name, string.Format(CultureInfo.InvariantCulture, name, arguments));
 
         public IEnumerable<LocalizedString> GetAllStrings(bool includeParentCultures) => [];
+    }
+}
+
+/// <summary>The search's cheap pre-check never hides a likely duplicate.</summary>
+public sealed class DuplicatePreCheckTests
+{
+    [Fact]
+    public void Every_pair_scored_likely_passes_the_pre_check_and_pairs_that_cannot_be_likely_are_skipped()
+    {
+        var pairs = NamePairs.Load().SelectMany(p => new[] { (p.First, p.Second), (p.Second, p.First) }).ToList();
+
+        var likely = pairs.Where(p => DuplicateDetector.Compare(p.Item1, p.Item2).Level == DuplicateLevel.Likely).ToList();
+        var skipped = pairs.Count(p => !DuplicateDetector.CouldBeLikely(p.Item1, p.Item2));
+
+        Assert.NotEmpty(likely);
+        Assert.All(likely, p => Assert.True(DuplicateDetector.CouldBeLikely(p.Item1, p.Item2), $"{p.Item1} / {p.Item2} is likely but was skipped"));
+        Assert.True(skipped > 0, "the pre-check should rule out pairs with differing birth years or genders");
+    }
+
+    [Fact]
+    public void Differing_stated_genders_or_birth_years_rule_a_pair_out_and_an_unknown_date_does_not()
+    {
+        var man = new PersonForMatching("Mohammed", "Al-Hassan", [], DateOfBirth.Full(new DateOnly(1990, 3, 12)), StatedGender.Male);
+
+        Assert.False(DuplicateDetector.CouldBeLikely(man, man with { Gender = StatedGender.Female }));
+        Assert.False(DuplicateDetector.CouldBeLikely(man, man with { DateOfBirth = DateOfBirth.YearOnly(1991) }));
+        Assert.True(DuplicateDetector.CouldBeLikely(man, man with { DateOfBirth = DateOfBirth.Unknown }));
+        Assert.True(DuplicateDetector.CouldBeLikely(man, man with { Gender = StatedGender.NotStated }));
     }
 }

@@ -23,6 +23,7 @@ public static class StoreOptionsExtensions
                 builder.UseSqlite(
                     SqliteConnectionString(database, store),
                     sqlite => sqlite.MigrationsHistoryTable(StoreDescriptor.MigrationsHistoryTable, store.Schema));
+                builder.AddInterceptors(SqliteConnectionSettings.Instance);
                 break;
             case DatabaseProvider.Postgres:
                 database.Validate();

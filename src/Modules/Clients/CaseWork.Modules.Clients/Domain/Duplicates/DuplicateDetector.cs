@@ -29,6 +29,26 @@ internal static class DuplicateDetector
         return new DuplicateCandidate(score, DuplicateCandidate.LevelFor(score), reasons);
     }
 
+    /// <summary>
+    /// A cheap necessary condition for <see cref="DuplicateLevel.Likely"/>, to skip the name comparison where it cannot
+    /// matter (flagging duplicates among search hits compares every hit with every other). Names give at most
+    /// <see cref="NameWeight"/> (0.85); differing stated genders take 0.4 and birth years a year or more apart take at
+    /// least 0.1, so neither pair can reach the Likely threshold whatever the names.
+    /// </summary>
+    public static bool CouldBeLikely(PersonForMatching a, PersonForMatching b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (a.Gender is StatedGender.Female or StatedGender.Male && b.Gender is StatedGender.Female or StatedGender.Male && a.Gender != b.Gender)
+            return false;
+        if (a.DateOfBirth.Precision == DateOfBirthPrecision.Unknown || b.DateOfBirth.Precision == DateOfBirthPrecision.Unknown)
+            return true;
+        if (a.DateOfBirth.Year != b.DateOfBirth.Year)
+            return false;
+        // Two full dates in one year: equal, a 1 January placeholder or day and month swapped can still be Likely.
+        return true;
+    }
+
     private static double CompareNames(PersonForMatching a, PersonForMatching b, List<MatchReason> reasons)
     {
         var givenA = NameComparison.Tokenize(a.GivenNames);

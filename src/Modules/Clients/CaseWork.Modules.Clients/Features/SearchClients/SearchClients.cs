@@ -65,7 +65,8 @@ internal sealed class SearchClientsHandler(ClientsDbContext db, ClientAccess acc
             var duplicateOf = new List<string>();
             for (var j = 0; j < clients.Count; j++)
             {
-                if (i != j && DuplicateDetector.Compare(matching[j], matching[i]).Level == DuplicateLevel.Likely)
+                if (i != j && DuplicateDetector.CouldBeLikely(matching[j], matching[i])
+                    && DuplicateDetector.Compare(matching[j], matching[i]).Level == DuplicateLevel.Likely)
                     duplicateOf.Add(clients[j].PseudonymCode);
             }
 
