@@ -46,6 +46,8 @@ internal static class InterpretersBenchmark
             using var folder = new TempDataDirectory();
             await RunProviderAsync("SQLite", TestDatabases.Sqlite(folder.Path), interpreters, jobs, connections, seconds, results, comparisons, singleUser);
             SqliteConnection.ClearAllPools();
+            // Printed now as well, so a failure in the PostgreSQL run does not lose these figures.
+            LoadReport.Print(results, comparisons);
         }
 
         if (postgresAdmin is not null)
@@ -176,7 +178,7 @@ internal static class InterpretersBenchmark
                 var (id, skill, modality) = pool[j % pool.Count];
                 var day = DateTime.SpecifyKind(now.UtcDateTime.Date, DateTimeKind.Unspecified).AddDays(random.Next(-365, 365));
                 var local = day.AddHours(random.Next(8, 17));
-                var start = new DateTimeOffset(local, zone.GetUtcOffset(local));
+                var start = new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
                 var end = start.AddMinutes(random.Next(2, 5) * 30);
                 var created = start.AddDays(-random.Next(5, 30));
                 var request = InterpreterRequest.Create(office, null, [], skill.Language, (skill.Dialects.Count > 0 ? skill.Dialects[0] : null), modality, start, end,
@@ -203,7 +205,7 @@ internal static class InterpretersBenchmark
             for (var o = 0; o < 8; o++)
             {
                 var local = DateTime.SpecifyKind(now.UtcDateTime.Date, DateTimeKind.Unspecified).AddDays(20 + o).AddHours(9);
-                var start = new DateTimeOffset(local, zone.GetUtcOffset(local));
+                var start = new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
                 var request = InterpreterRequest.Create(office, null, [], "ar", "Levantine", Modality.Phone, start, start.AddHours(1), "Telefon", null,
                     SubjectArea.Health, null, null, worker, worker, policy, now);
                 request.OfferNextTier([new RankedInterpreter(demoInterpreter, "Demo", 1, Qualification.SwornOrCertified, null)], policy, now);
