@@ -6,6 +6,7 @@ using CaseWork.BuildingBlocks.Infrastructure.Modules;
 using CaseWork.BuildingBlocks.Infrastructure.Persistence;
 using CaseWork.BuildingBlocks.Infrastructure.Scheduling;
 using CaseWork.Modules.InterpreterBooking.Contracts;
+using CaseWork.Modules.InterpreterBooking.Features.Calendar;
 using CaseWork.Modules.InterpreterBooking.Features.Figures;
 using CaseWork.Modules.InterpreterBooking.Features.Jobs;
 using CaseWork.Modules.InterpreterBooking.Features.Offers;
@@ -48,7 +49,11 @@ public sealed class InterpreterBookingModule : IModule
     [
         new("/InterpreterBooking/Portal", "Meine Einsätze", "My jobs", [Roles.Interpreter]),
         new("/InterpreterBooking/Requests", "Sprachmittlung", "Interpreters", [Roles.Streetworker, Roles.Supervisor]),
+        new("/InterpreterBooking/Pool", "Sprachmittler*innen", "Interpreter pool", [Roles.Streetworker, Roles.Supervisor]),
     ];
+
+    /// <inheritdoc />
+    public string? StartPagePanel => ViewComponents.InterpreterStartPanel.Name;
 
     /// <inheritdoc />
     public void AddServices(IServiceCollection services, IConfiguration configuration)
@@ -77,6 +82,8 @@ public sealed class InterpreterBookingModule : IModule
         RecordJobEndpoint.Map(interpreter);
         MyStatementEndpoint.Map(interpreter);
         MyAvailabilityEndpoint.Map(interpreter);
+        CalendarFeedEndpoints.MapForInterpreter(interpreter);
+        CalendarFeedEndpoints.MapFeed(api);
 
         // Coordinators: the office's streetworkers and supervisors (ADR 0019); the office filter scopes every query.
         var coordinator = api.MapGroup("").RequireAuthorization(policy => policy.RequireRole(Roles.Streetworker, Roles.Supervisor));
@@ -87,6 +94,7 @@ public sealed class InterpreterBookingModule : IModule
         ConfirmJobEndpoint.Map(coordinator);
         ListPoolEndpoint.Map(coordinator);
         SaveInterpreterEndpoint.Map(coordinator);
+        ConflictEndpoints.Map(coordinator);
         OfficeFiguresEndpoint.Map(coordinator);
     }
 

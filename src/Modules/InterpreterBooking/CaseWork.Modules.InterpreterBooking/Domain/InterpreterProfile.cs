@@ -31,7 +31,27 @@ internal sealed class InterpreterProfile : IVersioned
     /// <summary>"female", "male", "diverse" or null (not stated).</summary>
     public string? Gender { get; set; }
 
-    public List<LanguageSkill> Languages { get; set; } = [];
+    private List<LanguageSkill> _languages = [];
+
+    public List<LanguageSkill> Languages
+    {
+        get => _languages;
+        set
+        {
+            _languages = value;
+            LanguageCodes = CodesOf(value);
+        }
+    }
+
+    /// <summary>
+    /// The language codes as "|ar|prs|", kept with <see cref="Languages"/>: matching narrows a large pool in SQL by language
+    /// before the full rules run in memory (ADR 0024). Empty for profiles saved before the column existed: those are always
+    /// loaded and checked in memory.
+    /// </summary>
+    public string LanguageCodes { get; private set; } = "";
+
+    public static string CodesOf(IEnumerable<LanguageSkill> languages) =>
+        "|" + string.Join("|", languages.Select(l => l.Language.ToLowerInvariant()).Distinct().Order(StringComparer.Ordinal)) + "|";
 
     public Modalities Modalities { get; set; } = Modalities.InPerson | Modalities.Phone | Modalities.Video;
 

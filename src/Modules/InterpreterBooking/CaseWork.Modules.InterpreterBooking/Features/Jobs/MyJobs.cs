@@ -1,5 +1,6 @@
 using CaseWork.BuildingBlocks.Auditing;
 using CaseWork.BuildingBlocks.Identity;
+using CaseWork.BuildingBlocks.Ids;
 using CaseWork.BuildingBlocks.Infrastructure.Http;
 using CaseWork.BuildingBlocks.Messaging;
 using CaseWork.BuildingBlocks.Results;
@@ -64,15 +65,27 @@ internal sealed class MyJobsHandler(
             .ToListAsync(cancellationToken);
         var names = await OfficeNames.ResolveAsync(offices, rows.Select(x => x.b.OfficeId), cancellationToken);
         var jobs = new List<JobView>();
+        // Looked up once per office and per contact, not once per job.
+        var policies = new Dictionary<OfficeId, BookingPolicy>();
+        var contacts = new Dictionary<UserId, StaffMember?>();
         foreach (var (b, r) in rows.Select(x => (x.b, x.r)))
         {
-            var policy = await db.PolicyForAsync(b.OfficeId, cancellationToken);
+            if (!policies.TryGetValue(b.OfficeId, out var policy))
+            {
+                policy = policies[b.OfficeId] = await db.PolicyForAsync(b.OfficeId, cancellationToken);
+            }
+
             if (!b.DetailsVisible(now, policy))
             {
                 continue;
             }
 
-            var contact = r.ContactWorkerId is { } worker ? await offices.GetUserAsync(worker, cancellationToken) : null;
+            StaffMember? contact = null;
+            if (r.ContactWorkerId is { } worker && !contacts.TryGetValue(worker, out contact))
+            {
+                contact = contacts[worker] = await offices.GetUserAsync(worker, cancellationToken);
+            }
+
             var initials = await clients.InitialsAsync(b.OfficeId, r.ClientIds, cancellationToken);
             jobs.Add(new JobView(
                 b.Id, r.Id, names[b.OfficeId], b.Start, b.End, b.Language, b.Dialect, b.Modality, r.SubjectArea, r.Place, r.Notes,

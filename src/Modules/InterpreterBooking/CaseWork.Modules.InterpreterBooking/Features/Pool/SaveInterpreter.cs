@@ -31,7 +31,9 @@ internal sealed record SaveInterpreter(
     int? TravelRadiusKm,
     int DailyMaximum,
     FeeRates Fees,
-    int? Version) : ICommand<int>;
+    int? Version,
+    IReadOnlyList<WeeklySlot>? Weekly = null,
+    IReadOnlyList<Absence>? Absences = null) : ICommand<int>;
 
 internal sealed class SaveInterpreterValidator : AbstractValidator<SaveInterpreter>
 {
@@ -53,6 +55,9 @@ internal sealed class SaveInterpreterValidator : AbstractValidator<SaveInterpret
         RuleFor(c => c.Fees.TravelTimeHourly).InclusiveBetween(0m, 1000m).When(c => c.Fees is not null);
         RuleFor(c => c.Fees.PerKilometre).InclusiveBetween(0m, 10m).When(c => c.Fees is not null);
         RuleFor(c => c.Fees.Currency).Length(3).When(c => c.Fees is not null);
+        RuleForEach(c => c.Weekly).Must(s => s.From < s.To && Enum.IsDefined(s.Day)).WithMessage("A window ends after it starts.");
+        RuleForEach(c => c.Absences).Must(a => a.From <= a.To).WithMessage("An absence ends on or after its first day.");
+        RuleForEach(c => c.Absences).Must(a => a.Note is null || a.Note.Length <= 200).WithMessage("The note is too long.");
     }
 }
 
@@ -98,6 +103,16 @@ internal sealed class SaveInterpreterHandler(
         profile.TravelRadiusKm = command.TravelRadiusKm;
         profile.DailyMaximum = command.DailyMaximum;
         profile.Fees = command.Fees;
+        if (command.Weekly is not null)
+        {
+            profile.WeeklyAvailability = command.Weekly.OrderBy(s => s.Day).ThenBy(s => s.From).ToList();
+        }
+
+        if (command.Absences is not null)
+        {
+            profile.Absences = command.Absences.OrderBy(a => a.From).ToList();
+        }
+
         if (!await db.PoolMemberships.AnyAsync(m => m.InterpreterId == id, cancellationToken))
         {
             db.PoolMemberships.Add(new PoolMembership(office, id, clock.GetUtcNow()));

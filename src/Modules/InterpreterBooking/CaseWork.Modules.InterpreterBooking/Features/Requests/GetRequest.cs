@@ -35,13 +35,18 @@ internal sealed record RequestDetails(
     int Version,
     IReadOnlyList<OfferLine> Offers,
     IReadOnlyList<RankedInterpreter> Ranking,
-    IReadOnlyList<RejectedInterpreter> NotMatching);
+    IReadOnlyList<RejectedInterpreter> NotMatching,
+    int RankingTotal,
+    int NotMatchingTotal);
 
 internal sealed record OfferLine(Guid OfferId, Guid InterpreterId, string InterpreterName, int Round, int Tier, int Rank, Qualification Qualification,
     DateTimeOffset? LastAssignedAt, OfferState State, DateTimeOffset OfferedAt, DateTimeOffset? RespondedAt, string? DeclineReason);
 
 internal sealed class GetRequestHandler(InterpreterBookingDbContext db, OfferRound round) : IQueryHandler<GetRequest, RequestDetails>
 {
+    /// <summary>A pool of thousands would make the explanation unreadable: the first 50 of each list, with the totals.</summary>
+    private const int ShownPerList = 50;
+
     public async Task<Result<RequestDetails>> Handle(GetRequest query, CancellationToken cancellationToken)
     {
         // The office filter applies: another office's request reads as not found.
@@ -62,7 +67,7 @@ internal sealed class GetRequestHandler(InterpreterBookingDbContext db, OfferRou
             request.Offers.OrderBy(o => o.Round).ThenBy(o => o.Rank).Select(o => new OfferLine(
                 o.Id, o.InterpreterId.Value, Name(o.InterpreterId), o.Round, o.Tier, o.Rank, o.Qualification, o.LastAssignedAtWhenOffered, o.State,
                 o.OfferedAt, o.RespondedAt, o.DeclineReason)).ToList(),
-            report.Ranked, report.Rejected);
+            [.. report.Ranked.Take(ShownPerList)], [.. report.Rejected.Take(ShownPerList)], report.Ranked.Count, report.Rejected.Count);
     }
 }
 

@@ -39,4 +39,20 @@ internal sealed class ClientFacts(IServiceProvider services)
 
         return initials.Count == 0 ? "–" : string.Join(", ", initials);
     }
+
+    /// <summary>Pseudonym codes (no names) of the office's clients, for lists of declared conflicts of interest.</summary>
+    public async Task<IReadOnlyDictionary<Guid, string>> CodesAsync(OfficeId office, IReadOnlyCollection<Guid> clients, CancellationToken cancellationToken)
+    {
+        if (Directory is not { } directory || clients.Count == 0)
+        {
+            return new Dictionary<Guid, string>();
+        }
+
+        var codes = await directory.GetPseudonymCodesAsync(office, [.. clients.Select(c => new ClientId(c))], cancellationToken);
+        return codes.ToDictionary(c => c.Key.Value, c => c.Value);
+    }
+
+    /// <summary>Clients of the office matching a search term (name or code), for picking a client in a conflict of interest.</summary>
+    public async Task<IReadOnlyList<ClientPickItem>> FindAsync(OfficeId office, string term, CancellationToken cancellationToken) =>
+        Directory is { } directory && !string.IsNullOrWhiteSpace(term) ? await directory.FindAsync(office, term.Trim(), 10, cancellationToken) : [];
 }

@@ -10,26 +10,46 @@ internal sealed class OfferRound(InterpreterBookingDbContext db, ClientFacts cli
 {
     public async Task<MatchReport> MatchAsync(InterpreterRequest request, BookingPolicy policy, CancellationToken cancellationToken)
     {
-        var memberIds = await db.PoolMemberships.IgnoreQueryFilters()
-            .Where(m => m.OfficeId == request.OfficeId)
-            .Select(m => m.InterpreterId)
+        // A pool can hold thousands: SQL narrows it to members who speak the language and work in the modality (ADR 0024);
+        // dialect, availability, area, exclusions, overlaps and the daily maximum are then checked in memory.
+        var office = request.OfficeId;
+        var code = "|" + request.Language.ToLowerInvariant() + "|";
+        var modality = request.Modality switch
+        {
+            Modality.InPerson => Modalities.InPerson,
+            Modality.Phone => Modalities.Phone,
+            _ => Modalities.Video,
+        };
+        var members = db.PoolMemberships.IgnoreQueryFilters().Where(m => m.OfficeId == office);
+        var profiles = await db.Interpreters.AsNoTracking()
+            .Where(p => members.Any(m => m.InterpreterId == p.Id))
+            .Where(p => p.LanguageCodes == "" || p.LanguageCodes.Contains(code))
+            .Where(p => (p.Modalities & modality) != 0)
             .ToListAsync(cancellationToken);
-        var profiles = await db.Interpreters.AsNoTracking().Where(p => memberIds.Contains(p.Id)).ToListAsync(cancellationToken);
+        var ids = profiles.Select(p => p.Id).ToList();
         var from = request.Start.AddDays(-1);
         var to = request.End.AddDays(1);
-        var bookings = await db.Bookings.IgnoreQueryFilters().AsNoTracking()
-            .Where(b => memberIds.Contains(b.InterpreterId)
-                        && (b.State == BookingState.Booked || b.State == BookingState.AwaitingReconfirmation)
-                        && b.Start < to && b.End > from)
-            .ToListAsync(cancellationToken);
+        var bookings = ids.Count == 0
+            ? []
+            : await db.Bookings.IgnoreQueryFilters().AsNoTracking()
+                .Where(b => ids.Contains(b.InterpreterId)
+                            && (b.State == BookingState.Booked || b.State == BookingState.AwaitingReconfirmation)
+                            && b.Start < to && b.End > from)
+                .Select(b => new { b.InterpreterId, Busy = new BusyPeriod(b.RequestId, b.Start, b.End, b.Modality == Modality.InPerson) })
+                .ToListAsync(cancellationToken);
         var excluded = await clients.ExcludedInterpretersAsync(request.OfficeId, request.ClientIds, cancellationToken);
-        var clientIds = request.ClientIds.Select(c => (Guid?)c).ToList();
-        var conflicts = await db.ConflictsOfInterest.IgnoreQueryFilters()
-            .Where(c => c.OfficeId == request.OfficeId && clientIds.Contains(c.ClientId))
-            .Select(c => c.InterpreterId)
-            .ToListAsync(cancellationToken);
-        excluded.UnionWith(conflicts);
-        var pool = profiles.Select(p => new MatchCandidate(p, bookings.Where(b => b.InterpreterId == p.Id).Select(b => b.Busy).ToList()));
+        if (request.ClientIds.Count > 0)
+        {
+            var clientIds = request.ClientIds.Select(c => (Guid?)c).ToList();
+            var conflicts = await db.ConflictsOfInterest.IgnoreQueryFilters()
+                .Where(c => c.OfficeId == request.OfficeId && clientIds.Contains(c.ClientId))
+                .Select(c => c.InterpreterId)
+                .ToListAsync(cancellationToken);
+            excluded.UnionWith(conflicts);
+        }
+
+        var busy = bookings.ToLookup(b => b.InterpreterId, b => b.Busy);
+        var pool = profiles.Select(p => new MatchCandidate(p, busy[p.Id].ToList()));
         return InterpreterMatcher.Match(request.Need, policy, pool, excluded);
     }
 

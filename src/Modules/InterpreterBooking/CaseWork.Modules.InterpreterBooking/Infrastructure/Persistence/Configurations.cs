@@ -17,6 +17,7 @@ internal sealed class InterpreterProfileConfiguration : IEntityTypeConfiguration
         builder.Property(p => p.Phone).HasColumnName("phone").HasMaxLength(64);
         builder.Property(p => p.Gender).HasColumnName("gender").HasMaxLength(16);
         builder.Property(p => p.Languages).AsJson("languages");
+        builder.Property(p => p.LanguageCodes).HasColumnName("language_codes").HasMaxLength(200).IsRequired().HasDefaultValue("");
         builder.Property(p => p.Modalities).HasColumnName("modalities");
         builder.Property(p => p.Districts).AsJson("districts");
         builder.Property(p => p.TravelRadiusKm).HasColumnName("travel_radius_km");

@@ -122,5 +122,10 @@ internal static class Display
         _ => "daily maximum reached",
     };
 
+    public static string Modalities(Modalities modalities) => string.Join(", ",
+        new[] { Domain.Modality.InPerson, Domain.Modality.Phone, Domain.Modality.Video }
+            .Where(m => modalities.HasFlag(m switch { Domain.Modality.InPerson => Domain.Modalities.InPerson, Domain.Modality.Phone => Domain.Modalities.Phone, _ => Domain.Modalities.Video }))
+            .Select(Modality));
+
     public static string LastAssigned(DateTimeOffset? instant) => instant is { } value ? Day(value) : English ? "never" : "noch nie";
 }

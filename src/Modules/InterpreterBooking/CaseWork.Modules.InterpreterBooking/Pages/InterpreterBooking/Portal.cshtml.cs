@@ -1,6 +1,7 @@
 using CaseWork.BuildingBlocks.Identity;
 using CaseWork.BuildingBlocks.Messaging;
 using CaseWork.BuildingBlocks.Results;
+using CaseWork.Modules.InterpreterBooking.Features.Calendar;
 using CaseWork.Modules.InterpreterBooking.Features.Jobs;
 using CaseWork.Modules.InterpreterBooking.Features.Offers;
 using Microsoft.AspNetCore.Authorization;
@@ -17,7 +18,9 @@ internal sealed class PortalModel(
     ICommandHandler<AcceptOffer, AcceptedOffer> accept,
     ICommandHandler<DeclineOffer, Unit> decline,
     ICommandHandler<ReconfirmBooking, Unit> reconfirm,
-    ICommandHandler<RecordJob, Unit> record) : PageModel
+    ICommandHandler<RecordJob, Unit> record,
+    ICommandHandler<OpenCalendarFeed, OpenedCalendarFeed> openFeed,
+    ICommandHandler<RevokeCalendarFeed, Unit> revokeFeed) : PageModel
 {
     public IReadOnlyList<OfferView> Offers { get; private set; } = [];
 
@@ -27,6 +30,10 @@ internal sealed class PortalModel(
     public string? Message { get; set; }
 
     public string? Problem { get; private set; }
+
+    /// <summary>A new calendar feed address, shown once right after it was made.</summary>
+    [TempData]
+    public string? FeedAddress { get; set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
@@ -57,6 +64,23 @@ internal sealed class PortalModel(
 
         var result = await record.Handle(new RecordJob(bookingId, Instant(day.Value, from.Value), Instant(day.Value, to.Value), travelMinutes, kilometres), cancellationToken);
         return await AfterAsync(result.IsSuccess ? null : result.Error, "Einsatz erfasst. Die Stelle bestätigt ihn.", cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostOpenFeedAsync(CancellationToken cancellationToken)
+    {
+        var result = await openFeed.Handle(new OpenCalendarFeed(), cancellationToken);
+        if (result.IsSuccess)
+        {
+            FeedAddress = $"{Request.Scheme}://{Request.Host}{result.Value.Path}";
+        }
+
+        return await AfterAsync(result.IsSuccess ? null : result.Error, "Neue Kalender-Adresse erstellt. Die alte gilt nicht mehr.", cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostRevokeFeedAsync(CancellationToken cancellationToken)
+    {
+        var result = await revokeFeed.Handle(new RevokeCalendarFeed(), cancellationToken);
+        return await AfterAsync(result.IsSuccess ? null : result.Error, "Kalender-Abo beendet.", cancellationToken);
     }
 
     private static DateTimeOffset Instant(DateOnly day, TimeOnly time)

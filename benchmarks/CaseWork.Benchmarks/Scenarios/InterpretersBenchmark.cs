@@ -1,0 +1,349 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using CaseWork.Benchmarks.Load;
+using CaseWork.BuildingBlocks.Globalization;
+using CaseWork.BuildingBlocks.Identity;
+using CaseWork.BuildingBlocks.Ids;
+using CaseWork.BuildingBlocks.Infrastructure.Persistence;
+using CaseWork.Modules.InterpreterBooking.Domain;
+using CaseWork.Modules.InterpreterBooking.Infrastructure.Persistence;
+using CaseWork.TestKit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace CaseWork.Benchmarks.Scenarios;
+
+/// <summary>
+/// Scenario <c>interpreters</c> (issue 5): <c>--interpreters</c> (5,000) pool members of one office with
+/// <c>--jobs</c> (200,000) past and future bookings. Measured through the real, signed-in endpoints:
+/// matching a request (<c>GET /api/interpreter-booking/requests/{id}</c>: candidates, availability, overlap, ranking,
+/// explained) single-user and at 16 connections against a bare SQL candidate query; the interpreter's offers and
+/// upcoming jobs (API and the portal page) against bare ADO.NET endpoints running the same queries.
+/// </summary>
+internal static class InterpretersBenchmark
+{
+    private static readonly string[] Districts = ["Neukölln", "Kreuzberg", "Mitte", "Wedding", "Moabit", "Friedrichshain", "Spandau", "Lichtenberg"];
+
+    public static async Task RunAsync(string[] args)
+    {
+        var interpreters = Cli.Int(args, "--interpreters", 5_000);
+        var jobs = Cli.Int(args, "--jobs", 200_000);
+        var connections = Cli.Int(args, "--connections", 16);
+        var seconds = Cli.Int(args, "--seconds", 15);
+        var postgresAdmin = Cli.Value(args, "--postgres");
+        var results = new List<LoadResult>();
+        var comparisons = new List<LoadComparison>();
+        var singleUser = new List<LoadResult>();
+
+        if (Cli.Value(args, "--only") is not "postgres")
+        {
+            using var folder = new TempDataDirectory();
+            await RunProviderAsync("SQLite", TestDatabases.Sqlite(folder.Path), interpreters, jobs, connections, seconds, results, comparisons, singleUser);
+            SqliteConnection.ClearAllPools();
+            // Printed now as well, so a failure in the PostgreSQL run does not lose these figures.
+            LoadReport.Print(results, comparisons);
+        }
+
+        if (postgresAdmin is not null)
+        {
+            var connection = await PostgresScratch.CreateAsync(postgresAdmin, "interpreters", maxPoolSize: 8);
+            try
+            {
+                await RunProviderAsync("PostgreSQL", TestDatabases.Postgres(connection), interpreters, jobs, connections, seconds, results, comparisons, singleUser);
+            }
+            finally
+            {
+                await PostgresScratch.DropAsync(postgresAdmin, connection);
+            }
+        }
+
+        Console.WriteLine();
+        LoadReport.Print(results, comparisons);
+        Console.WriteLine();
+        foreach (var single in singleUser)
+        {
+            var p95 = single.Percentile(0.95);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{single.Provider}: matching a request single-user p95 {p95:0.00} ms (target ≤ 20 ms): {(p95 <= 20 && single.Failures == 0 ? "met" : "NOT met")}"));
+        }
+    }
+
+    private static async Task RunProviderAsync(
+        string provider, DatabaseOptions database, int interpreters, int jobs, int connections, int seconds,
+        List<LoadResult> results, List<LoadComparison> comparisons, List<LoadResult> singleUser)
+    {
+        BareQueries? bare = null;
+        await using var host = BenchmarkHost.Start(database, app => app.Run(context => bare!.HandleAsync(context)));
+        var office = await host.Factory.DemoOfficeAsync();
+        var demoInterpreter = await host.Factory.DemoUserAsync(Roles.Interpreter);
+        var worker = await host.Factory.DemoUserAsync(Roles.Streetworker);
+        var sample = await GenerateAsync(host, office, demoInterpreter.Id, worker.Id, provider, interpreters, jobs);
+        bare = await BareQueries.CreateAsync(host, office, demoInterpreter.Id);
+
+        using var coordinator = await host.ClientAsync(connections, DemoUsers.Streetworker);
+        using var interpreter = await host.ClientAsync(connections, DemoUsers.Interpreter);
+        var warmup = TimeSpan.FromSeconds(3);
+        var measure = TimeSpan.FromSeconds(seconds);
+        MatchSample Pick(long i) => sample[(int)(i % sample.Count)];
+        var match = new LoadTarget("GET /requests/{id} (matching)", LoadReport.Get(i => $"/api/interpreter-booking/requests/{Pick(i).RequestId}"));
+        var bareMatch = new LoadTarget("bare candidate query (SQL)", LoadReport.Get(i => Pick(i).BarePath));
+
+        var (single, singleBare) = await LoadComparer.RunAsync(provider, coordinator, match, bareMatch, 1, warmup, measure);
+        results.AddRange([singleBare, single]);
+        singleUser.Add(single);
+        var (matching, matchingBare) = await LoadComparer.RunAsync(provider, coordinator, match, bareMatch, connections, warmup, measure);
+        var (offers, offersBare) = await LoadComparer.RunAsync(provider, interpreter,
+            new LoadTarget("GET /offers", LoadReport.Get(_ => "/api/interpreter-booking/offers")),
+            new LoadTarget("bare offers (ADO.NET)", LoadReport.Get(_ => "/bench/offers")),
+            connections, warmup, measure);
+        var (upcoming, upcomingBare) = await LoadComparer.RunAsync(provider, interpreter,
+            new LoadTarget("GET /jobs", LoadReport.Get(_ => "/api/interpreter-booking/jobs")),
+            new LoadTarget("bare jobs (ADO.NET)", LoadReport.Get(_ => "/bench/jobs")),
+            connections, warmup, measure);
+        var (portal, portalBare) = await LoadComparer.RunAsync(provider, interpreter,
+            new LoadTarget("page /InterpreterBooking/Portal", LoadReport.Get(_ => "/InterpreterBooking/Portal")),
+            new LoadTarget("bare offers + jobs (ADO.NET)", LoadReport.Get(_ => "/bench/portal")),
+            connections, warmup, measure);
+        results.AddRange([matchingBare, matching, offersBare, offers, upcomingBare, upcoming, portalBare, portal]);
+        comparisons.Add(new LoadComparison(matching, matchingBare, 0.5, double.PositiveInfinity));
+        comparisons.Add(new LoadComparison(offers, offersBare, 0.5, double.PositiveInfinity));
+        comparisons.Add(new LoadComparison(upcoming, upcomingBare, 0.5, double.PositiveInfinity));
+        comparisons.Add(new LoadComparison(portal, portalBare, 0.5, double.PositiveInfinity));
+    }
+
+    private sealed record MatchSample(Guid RequestId, string BarePath);
+
+    /// <summary>Pool, memberships, jobs (request + booking) in batches through the domain; offers to the demo interpreter.</summary>
+    private static async Task<IReadOnlyList<MatchSample>> GenerateAsync(
+        BenchmarkHost host, OfficeId office, UserId demoInterpreter, UserId worker, string provider, int interpreters, int jobs)
+    {
+        var started = Stopwatch.StartNew();
+        var random = new Random(20261122);
+        var languages = LanguageCatalog.All.Where(l => l.Code is not ("de" or "en")).Take(12).ToArray();
+        var now = DateTimeOffset.UtcNow;
+        var policy = BookingPolicy.Default(office);
+        var pool = new List<(UserId Id, LanguageSkill Skill, Modality Modality)>();
+        const int batch = 2_500;
+
+        for (var done = 0; done < interpreters; done += batch)
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<InterpreterBookingDbContext>();
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            for (var i = done; i < Math.Min(interpreters, done + batch); i++)
+            {
+                var skills = Enumerable.Range(0, random.Next(1, 3)).Select(_ => languages[random.Next(languages.Length)]).DistinctBy(l => l.Code)
+                    .Select(l => new LanguageSkill(l.Code, l.Dialects.Where(_ => random.Next(2) == 0).ToList(), (Qualification)random.Next(0, 3)))
+                    .ToList();
+                var profile = new InterpreterProfile(UserId.New(), $"Sprachmittler*in {i:00000}")
+                {
+                    Gender = random.Next(2) == 0 ? "female" : "male",
+                    Languages = skills,
+                    Modalities = (Modalities)random.Next(1, 8),
+                    Districts = random.Next(3) == 0 ? [.. Districts.Where(_ => random.Next(3) == 0)] : [],
+                    DailyMaximum = random.Next(2, 7),
+                    WeeklyAvailability = random.Next(2) == 0
+                        ? [.. new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday }
+                            .Select(d => new WeeklySlot(d, new TimeOnly(8, 0), new TimeOnly(18, 0)))]
+                        : [],
+                    Fees = new FeeRates(40m, 20m, 0.3m, "EUR"),
+                    CalendarToken = Offer.NewToken(),
+                };
+                db.Interpreters.Add(profile);
+                db.PoolMemberships.Add(new PoolMembership(office, profile.Id, now));
+                pool.Add((profile.Id, skills[0], profile.Modalities.HasFlag(Modalities.InPerson) ? Modality.InPerson : profile.Modalities.HasFlag(Modalities.Phone) ? Modality.Phone : Modality.Video));
+            }
+
+            db.ChangeTracker.DetectChanges();
+            await db.SaveChangesAsync();
+        }
+
+        // The demo interpreter takes jobs like everybody else, so the portal shows a typical load.
+        pool.Add((demoInterpreter, new LanguageSkill("ar", ["Levantine"], Qualification.SwornOrCertified), Modality.InPerson));
+        var sample = new List<MatchSample>();
+        var zone = policy.Zone;
+        for (var done = 0; done < jobs; done += batch)
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<InterpreterBookingDbContext>();
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            for (var j = done; j < Math.Min(jobs, done + batch); j++)
+            {
+                var (id, skill, modality) = pool[j % pool.Count];
+                var day = DateTime.SpecifyKind(now.UtcDateTime.Date, DateTimeKind.Unspecified).AddDays(random.Next(-365, 365));
+                var local = day.AddHours(random.Next(8, 17));
+                var start = new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+                var end = start.AddMinutes(random.Next(2, 5) * 30);
+                var created = start.AddDays(-random.Next(5, 30));
+                var request = InterpreterRequest.Create(office, null, [], skill.Language, (skill.Dialects.Count > 0 ? skill.Dialects[0] : null), modality, start, end,
+                    "Beratungsstelle, Raum " + random.Next(1, 6), null, (SubjectArea)random.Next(0, 5), null, null, worker, worker, policy, created);
+                request.Assign(id, created);
+                db.Requests.Add(request);
+                db.Bookings.Add(new Booking(request, id, created));
+                if (start > now && sample.Count < 500 && random.Next(50) == 0)
+                {
+                    var flag = modality switch { Modality.InPerson => 1, Modality.Phone => 2, _ => 4 };
+                    var buffer = modality == Modality.InPerson ? policy.TravelBuffer : TimeSpan.Zero;
+                    sample.Add(new MatchSample(request.Id, string.Create(CultureInfo.InvariantCulture,
+                        $"/bench/candidates?language={skill.Language}&modality={flag}&from={Uri.EscapeDataString((start - buffer).ToString("O", CultureInfo.InvariantCulture))}&to={Uri.EscapeDataString((end + buffer).ToString("O", CultureInfo.InvariantCulture))}")));
+                }
+            }
+
+            db.ChangeTracker.DetectChanges();
+            await db.SaveChangesAsync();
+        }
+
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<InterpreterBookingDbContext>();
+            for (var o = 0; o < 8; o++)
+            {
+                var local = DateTime.SpecifyKind(now.UtcDateTime.Date, DateTimeKind.Unspecified).AddDays(20 + o).AddHours(9);
+                var start = new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+                var request = InterpreterRequest.Create(office, null, [], "ar", "Levantine", Modality.Phone, start, start.AddHours(1), "Telefon", null,
+                    SubjectArea.Health, null, null, worker, worker, policy, now);
+                request.OfferNextTier([new RankedInterpreter(demoInterpreter, "Demo", 1, Qualification.SwornOrCertified, null)], policy, now);
+                db.Requests.Add(request);
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        Console.WriteLine($"{provider}: generated {interpreters:N0} interpreters and {jobs:N0} jobs in {started.Elapsed.TotalSeconds:0} s; {sample.Count} requests to match");
+        return sample;
+    }
+
+    /// <summary>The bare endpoints: one connection per request from the provider's pool, hand-written SQL, rows as JSON.</summary>
+    private sealed class BareQueries(DatabaseProvider provider, string connectionString, Guid office, Guid interpreter)
+    {
+        public static async Task<BareQueries> CreateAsync(BenchmarkHost host, OfficeId office, UserId interpreter)
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<InterpreterBookingDbContext>();
+            var provider = db.Database.IsNpgsql() ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
+            return new BareQueries(provider, db.Database.GetConnectionString()!, office.Value, interpreter.Value);
+        }
+
+        public async Task HandleAsync(HttpContext context)
+        {
+            await using var connection = provider == DatabaseProvider.Postgres ? new NpgsqlConnection(connectionString) : (DbConnection)new SqliteConnection(connectionString);
+            await connection.OpenAsync(context.RequestAborted);
+            context.Response.ContentType = "application/json";
+            await using var json = new Utf8JsonWriter(context.Response.Body);
+            var query = context.Request.Query;
+            switch (context.Request.Path.Value)
+            {
+                case "/candidates":
+                    await CandidatesAsync(connection, query["language"].ToString(), int.Parse(query["modality"].ToString(), CultureInfo.InvariantCulture),
+                        DateTimeOffset.Parse(query["from"].ToString(), CultureInfo.InvariantCulture), DateTimeOffset.Parse(query["to"].ToString(), CultureInfo.InvariantCulture),
+                        json, context.RequestAborted);
+                    break;
+                case "/offers":
+                    await OffersAsync(connection, json, context.RequestAborted);
+                    break;
+                case "/jobs":
+                    await JobsAsync(connection, json, context.RequestAborted);
+                    break;
+                default:
+                    json.WriteStartObject();
+                    json.WritePropertyName("offers");
+                    await OffersAsync(connection, json, context.RequestAborted);
+                    json.WritePropertyName("jobs");
+                    await JobsAsync(connection, json, context.RequestAborted);
+                    json.WriteEndObject();
+                    break;
+            }
+
+            await json.FlushAsync(context.RequestAborted);
+        }
+
+        private object Id(Guid value) => provider == DatabaseProvider.Postgres ? value : value.ToString().ToUpperInvariant();
+
+        private object Instant(DateTimeOffset value) => provider == DatabaseProvider.Postgres
+            ? value.ToUniversalTime()
+            : value.UtcDateTime.ToString("yyyy'-'MM'-'dd' 'HH':'mm':'ss'.'fffffff'+00:00'", CultureInfo.InvariantCulture);
+
+        private string Table(string name) => provider == DatabaseProvider.Postgres ? $"interpreter_booking.{name}" : name;
+
+        /// <summary>Pool members speaking the language in the modality with no live booking colliding with the slot, least recently assigned first.</summary>
+        private async Task CandidatesAsync(DbConnection connection, string language, int modality, DateTimeOffset from, DateTimeOffset to, Utf8JsonWriter json, CancellationToken cancellationToken)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText =
+                $"SELECT p.id, p.display_name, p.languages, p.last_assigned_at FROM {Table("pool_memberships")} m " +
+                $"JOIN {Table("interpreter_profiles")} p ON p.id = m.interpreter_id " +
+                "WHERE m.office_id = @office AND p.language_codes LIKE @code AND (p.modalities & @modality) <> 0 " +
+                $"AND NOT EXISTS (SELECT 1 FROM {Table("bookings")} b WHERE b.interpreter_id = p.id AND b.state IN (0, 1) AND b.start_at < @to AND b.end_at > @from) " +
+                "ORDER BY p.last_assigned_at, p.display_name LIMIT 50";
+            Add(command, "office", Id(office));
+            Add(command, "code", "%|" + language + "|%");
+            Add(command, "modality", modality);
+            Add(command, "from", Instant(from));
+            Add(command, "to", Instant(to));
+            await WriteRowsAsync(command, json, cancellationToken);
+        }
+
+        private async Task OffersAsync(DbConnection connection, Utf8JsonWriter json, CancellationToken cancellationToken)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText =
+                "SELECT o.id, o.request_id, r.office_id, r.start_at, r.end_at, r.language, r.dialect, r.modality, r.district, r.subject_area, r.urgent, o.offered_at " +
+                $"FROM {Table("offers")} o JOIN {Table("requests")} r ON r.id = o.request_id " +
+                "WHERE o.interpreter_id = @me AND o.state = 0 AND r.state = 1 ORDER BY r.start_at";
+            Add(command, "me", Id(interpreter));
+            await WriteRowsAsync(command, json, cancellationToken);
+        }
+
+        private async Task JobsAsync(DbConnection connection, Utf8JsonWriter json, CancellationToken cancellationToken)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText =
+                "SELECT b.id, r.id AS request_id, b.start_at, b.end_at, b.language, b.dialect, b.modality, r.subject_area, r.place, r.notes, b.state, b.confirmation_code " +
+                $"FROM {Table("bookings")} b JOIN {Table("requests")} r ON r.id = b.request_id " +
+                "WHERE b.interpreter_id = @me AND b.end_at >= @horizon AND b.state <> 2 ORDER BY b.start_at";
+            Add(command, "me", Id(interpreter));
+            Add(command, "horizon", Instant(DateTimeOffset.UtcNow.AddDays(-90)));
+            await WriteRowsAsync(command, json, cancellationToken);
+        }
+
+        private static void Add(DbCommand command, string name, object value)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+
+        private static async Task WriteRowsAsync(DbCommand command, Utf8JsonWriter json, CancellationToken cancellationToken)
+        {
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            json.WriteStartArray();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                json.WriteStartObject();
+                for (var c = 0; c < reader.FieldCount; c++)
+                {
+                    json.WritePropertyName(reader.GetName(c));
+                    if (reader.IsDBNull(c))
+                    {
+                        json.WriteNullValue();
+                    }
+                    else
+                    {
+                        json.WriteStringValue(Convert.ToString(reader.GetValue(c), CultureInfo.InvariantCulture));
+                    }
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+    }
+}
