@@ -12,10 +12,13 @@ switch (scenario)
     case "clients":
         await ClientsBenchmark.RunAsync(options);
         return 0;
+    case "referrals":
+        await ReferralsBenchmark.RunAsync(options);
+        return 0;
     case "harness":
         await HarnessBenchmark.RunAsync(options);
         return 0;
     default:
-        Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: audit, clients, harness");
+        Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: audit, clients, referrals, harness");
         return 2;
 }
