@@ -117,4 +117,33 @@ public sealed class ReferPageTests
             Assert.Equal(HttpStatusCode.NotFound, unknownService.StatusCode);
         }
     }
+
+    [Fact]
+    public async Task The_pages_speak_english_when_the_user_chose_it()
+    {
+        await using var host = await ReferralsHost.StartAsync(DatabaseProvider.Sqlite);
+        await host.ImportDirectoryAsync();
+        var office = await host.Factory.DemoOfficeAsync();
+        var client = host.Clients.AddClient(office, "Oleksandr Petrenko", "K-1B2C-33", "work_training");
+        host.Clients.Consent(office, client.Id, ReferralsHost.JobCentre, new DateOnly(2027, 12, 31), "identity", "contact");
+        using var worker = await host.ClientAsync(Roles.Streetworker);
+        worker.DefaultRequestHeaders.Add("Cookie", ".AspNetCore.Culture=c%3Den-GB%7Cuic%3Den-GB");
+
+        var refer = await worker.GetStringAsync($"/Referrals/Refer/{client.Id.Value}?serviceId={ReferralsHost.JobCentreService}");
+        Assert.Contains("Public bodies may be obliged to pass information to the immigration office", refer, StringComparison.Ordinal);
+        Assert.Contains("Send referral", refer, StringComparison.Ordinal);
+        Assert.Contains("Which data is shared?", refer, StringComparison.Ordinal);
+        Assert.DoesNotContain("Weitervermittlung senden", refer, StringComparison.Ordinal);
+
+        var search = await worker.GetStringAsync($"/Referrals/Refer/{client.Id.Value}");
+        Assert.Contains("1. Find a service", search, StringComparison.Ordinal);
+        Assert.Contains("Job centre", search, StringComparison.Ordinal);
+
+        using var supervisor = await host.ClientAsync(Roles.Supervisor);
+        supervisor.DefaultRequestHeaders.Add("Cookie", ".AspNetCore.Culture=c%3Den-GB%7Cuic%3Den-GB");
+        var outcomes = await supervisor.GetStringAsync("/Referrals/Outcomes");
+        Assert.Contains("Funnel", outcomes, StringComparison.Ordinal);
+        Assert.Contains("Download CSV", outcomes, StringComparison.Ordinal);
+        Assert.DoesNotContain("Trichter", outcomes, StringComparison.Ordinal);
+    }
 }
