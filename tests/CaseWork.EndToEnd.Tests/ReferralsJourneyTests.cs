@@ -36,7 +36,7 @@ public sealed class ReferralsJourneyTests(BrowserHost host) : IClassFixture<Brow
         Assert.True(await page.Locator("#cat-contact").IsCheckedAsync());
         Assert.False(await page.Locator("#cat-health").IsCheckedAsync());
         await page.GetByLabel("Schulden: Mahnungen Mobilfunkvertrag").CheckAsync();
-        await page.GetByLabel("Dringlichkeit").SelectOptionAsync("urgent");
+        await page.GetByLabel("Dringlichkeit", new() { Exact = true }).SelectOptionAsync("urgent");
         await page.GetByLabel("Nachricht an die Stelle").FillAsync("Bitte um einen Termin, es gibt Mahnungen vom Mobilfunkanbieter.");
         await Shot(page, "referrals-refer-form.png");
         await page.GetByRole(AriaRole.Button, new() { Name = "Weitervermittlung senden" }).ClickAsync();
@@ -62,8 +62,11 @@ public sealed class ReferralsJourneyTests(BrowserHost host) : IClassFixture<Brow
 
         await agency.GetByLabel("Ergebnis", new() { Exact = true }).SelectOptionAsync("goal_reached");
         await agency.GetByRole(AriaRole.Button, new() { Name = "Ergebnis melden" }).ClickAsync();
-        await agency.Locator("#referral-status").Filter(new() { HasText = "Abgeschlossen" }).WaitForAsync();
+        // The final answer closes the referral and its link: the agency is thanked, and the link stops working.
+        await agency.Locator("#referral-closed").WaitForAsync();
         await Shot(agency, "referrals-agency-completed.png");
+        var again = await agency.GotoAsync(agencyPath!);
+        Assert.Equal(404, again!.Status);
 
         // The worker sees it on the client's list.
         await page.GotoAsync(page.Url.Split('?')[0].Replace("/Refer/", "/Client/", StringComparison.Ordinal));

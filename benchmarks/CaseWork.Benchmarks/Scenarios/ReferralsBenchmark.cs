@@ -255,7 +255,7 @@ internal static class ReferralsBenchmark
 
         private async Task OpenAsync(int page, Utf8JsonWriter json, CancellationToken cancellationToken)
         {
-            var rows = new List<object?[]>();
+            var rows = new List<object[]>();
             await using (var connection = Open(referralsConnection))
             {
                 await connection.OpenAsync(cancellationToken);
@@ -269,7 +269,7 @@ internal static class ReferralsBenchmark
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))
                 {
-                    var row = new object?[reader.FieldCount];
+                    var row = new object[reader.FieldCount];
                     reader.GetValues(row);
                     rows.Add(row);
                 }
@@ -390,10 +390,10 @@ internal static class ReferralsBenchmark
 
                         if (percentiles is not null && percentiles.TryGetValue(group, out var p))
                         {
-                            json.WriteNumberValue(p.Accepted50 ?? 0);
-                            json.WriteNumberValue(p.Accepted90 ?? 0);
-                            json.WriteNumberValue(p.Outcome50 ?? 0);
-                            json.WriteNumberValue(p.Outcome90 ?? 0);
+                            json.WriteNumber("medianDaysToAcceptance", p.Accepted50 ?? 0);
+                            json.WriteNumber("p90DaysToAcceptance", p.Accepted90 ?? 0);
+                            json.WriteNumber("medianDaysToOutcome", p.Outcome50 ?? 0);
+                            json.WriteNumber("p90DaysToOutcome", p.Outcome90 ?? 0);
                         }
 
                         json.WriteEndObject();

@@ -30,8 +30,6 @@ internal sealed class ListOpenReferralsHandler(
     ReferralsDbContext db, ICurrentUser user, TimeProvider time, ClientDirectoryAccess clients, IOfficeDirectory offices)
     : IQueryHandler<ListOpenReferrals, IReadOnlyList<OpenReferralItem>>
 {
-    private static readonly ReferralStatus[] Open = [ReferralStatus.Sent, ReferralStatus.Accepted, ReferralStatus.Waitlisted, ReferralStatus.InProgress];
-
     public async Task<Result<IReadOnlyList<OpenReferralItem>>> Handle(ListOpenReferrals query, CancellationToken cancellationToken)
     {
         if (user.OfficeId is not { } office || user.UserId is not { } me)
@@ -39,7 +37,10 @@ internal sealed class ListOpenReferralsHandler(
             return Error.Forbidden("no-office", "Nur für Mitarbeitende einer Beratungsstelle.");
         }
 
-        var referrals = db.Referrals.AsNoTracking().Where(r => Open.Contains(r.Status) && r.SentAt != null);
+        // Spelled out rather than a Contains over an array: providers then compare with constants and use the status index.
+        var referrals = db.Referrals.AsNoTracking().Where(r =>
+            (r.Status == ReferralStatus.Sent || r.Status == ReferralStatus.Accepted || r.Status == ReferralStatus.Waitlisted || r.Status == ReferralStatus.InProgress)
+            && r.SentAt != null);
         if (query.Mine)
         {
             referrals = referrals.Where(r => r.WorkerId == me);
@@ -55,8 +56,15 @@ internal sealed class ListOpenReferralsHandler(
             return Result<IReadOnlyList<OpenReferralItem>>.Success([]);
         }
 
-        var (policy, _) = await OfficeSettingsReader.ReadAsync(db, office, cancellationToken);
-        var zone = OfficeSettingsReader.Zone((await offices.GetOfficeAsync(office, cancellationToken))?.TimeZone);
+        // Only unanswered referrals can be overdue; the settings and the office's zone are read only when the page has some.
+        var policy = FollowUpPolicy.Default;
+        var zone = TimeZoneInfo.Utc;
+        if (rows.Any(r => r.Status == ReferralStatus.Sent))
+        {
+            (policy, _) = await OfficeSettingsReader.ReadAsync(db, office, cancellationToken);
+            zone = OfficeSettingsReader.Zone((await offices.GetOfficeAsync(office, cancellationToken))?.TimeZone);
+        }
+
         var codes = await clients.PseudonymsAsync(office, rows.Select(r => r.ClientId), cancellationToken);
         var now = time.GetUtcNow();
         return rows.Select(r => new OpenReferralItem(
