@@ -15,10 +15,13 @@ switch (scenario)
     case "interpreters":
         await InterpretersBenchmark.RunAsync(options);
         return 0;
+    case "referrals":
+        await ReferralsBenchmark.RunAsync(options);
+        return 0;
     case "harness":
         await HarnessBenchmark.RunAsync(options);
         return 0;
     default:
-        Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: audit, clients, harness, interpreters");
+        Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: audit, clients, harness, interpreters, referrals");
         return 2;
 }

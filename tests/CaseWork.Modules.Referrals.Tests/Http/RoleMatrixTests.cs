@@ -54,11 +54,31 @@ public sealed class RoleMatrixTests : IAsyncLifetime
         { "Administrator", "GET /api/referrals/outcomes/?from=2026-11-01&to=2026-11-30", "403" },
         { "Supervisor", "GET /api/referrals/outcomes/open.csv?from=2026-11-01&to=2026-11-30", "200" },
         { "Supervisor", "GET /api/referrals/outcomes/secrets.csv?from=2026-11-01&to=2026-11-30", "404" },
+        { "Streetworker", "GET /api/referrals/open", "200" },
+        { "Supervisor", "GET /api/referrals/open?mine=true&page=1", "200" },
+        { "Streetworker", "GET /api/referrals/open?page=-1", "400" },
+        { "Interpreter", "GET /api/referrals/open", "403" },
+        { "Partner", "GET /api/referrals/open", "403" },
+        { "Administrator", "GET /api/referrals/open", "403" },
+        { "anonymous", "GET /api/referrals/open", "401" },
+        { "Administrator", "GET /Referrals/Organisation", "200" },
+        { "Administrator", "GET /Referrals/Service/{organisation}", "200" },
+        { "Streetworker", "GET /Referrals/Service/{organisation}", "302" },
+        { "Supervisor", "GET /Referrals/Organisation", "302" },
         { "Partner", "GET /api/referrals/partner", "200" },
         { "Streetworker", "GET /api/referrals/partner", "403" },
         { "Streetworker", "GET /Referrals", "200" },
         { "Interpreter", "GET /Referrals", "302" },
         { "Streetworker", "GET /Referrals/Client/{client}", "200" },
+        { "other-office", "GET /Referrals/Client/{client}", "404" },
+        { "Interpreter", "GET /Referrals/Client/{client}", "302" },
+        { "Streetworker", "GET /Referrals/Refer/{client}", "200" },
+        { "Supervisor", "GET /Referrals/Refer/{client}", "200" },
+        { "other-office", "GET /Referrals/Refer/{client}", "404" },
+        { "Interpreter", "GET /Referrals/Refer/{client}", "302" },
+        { "Administrator", "GET /Referrals/Refer/{client}", "302" },
+        { "Partner", "GET /Referrals/Refer/{client}", "302" },
+        { "anonymous", "GET /Referrals/Refer/{client}", "302" },
         { "Streetworker", "GET /Referrals/Details/{referral}", "200" },
         { "other-office", "GET /Referrals/Details/{referral}", "404" },
         { "Supervisor", "GET /Referrals/Outcomes", "200" },
@@ -74,7 +94,8 @@ public sealed class RoleMatrixTests : IAsyncLifetime
     public async Task Each_role_gets_what_it_may(string role, string request, string expected)
     {
         using var http = await ClientForAsync(role);
-        var parts = request.Replace("{referral}", _referralId.ToString(), StringComparison.Ordinal).Replace("{client}", _clientId.ToString(), StringComparison.Ordinal).Split(' ');
+        var parts = request.Replace("{referral}", _referralId.ToString(), StringComparison.Ordinal).Replace("{client}", _clientId.ToString(), StringComparison.Ordinal)
+            .Replace("{organisation}", ReferralsHost.DebtOrganisation.ToString(), StringComparison.Ordinal).Split(' ');
         using var message = new HttpRequestMessage(new HttpMethod(parts[0]), parts[1]);
         if (parts[0] == "POST")
         {

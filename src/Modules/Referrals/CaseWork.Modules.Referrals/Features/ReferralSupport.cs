@@ -82,6 +82,19 @@ internal static class Labels
         _ => "Abgelaufen",
     };
 
+    public static string Urgency(string? code) => code switch
+    {
+        "urgent" => "dringend",
+        "emergency" => "Notfall",
+        _ => "normal",
+    };
+
+    /// <summary>An instant as office-local time (Europe/Berlin) for pages.</summary>
+    public static string Local(DateTimeOffset? at, string format = "dd.MM.yyyy HH:mm") =>
+        at is { } instant
+            ? TimeZoneInfo.ConvertTime(instant, OfficeSettingsReader.Zone(null)).ToString(format, System.Globalization.CultureInfo.InvariantCulture)
+            : "–";
+
     public static string Outcome(ReferralOutcome outcome) => outcome switch
     {
         ReferralOutcome.GoalReached => "Ziel erreicht",

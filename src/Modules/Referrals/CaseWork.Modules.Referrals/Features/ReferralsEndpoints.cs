@@ -6,6 +6,7 @@ using CaseWork.BuildingBlocks.Results;
 using CaseWork.Modules.Referrals.Features.Answer;
 using CaseWork.Modules.Referrals.Features.ClientReferrals;
 using CaseWork.Modules.Referrals.Features.Directory;
+using CaseWork.Modules.Referrals.Features.OpenReferrals;
 using CaseWork.Modules.Referrals.Features.Outcomes;
 using CaseWork.Modules.Referrals.Features.Partner;
 using CaseWork.Modules.Referrals.Features.Refer;
@@ -59,6 +60,9 @@ internal static class ReferralsEndpoints
 
                 return result.ToHttpResult(r => TypedResults.Created($"/api/referrals/{r.ReferralId}", r));
             })
+            .RequireAuthorization(p => p.RequireRole(Staff));
+        api.MapGet("/open", async (bool? mine, int? page, IQueryHandler<ListOpenReferrals, IReadOnlyList<OpenReferralItem>> handler, CancellationToken ct) =>
+            (await handler.Handle(new ListOpenReferrals(mine ?? false, page ?? 0), ct)).ToHttpResult())
             .RequireAuthorization(p => p.RequireRole(Staff));
         api.MapGet("/client/{clientId:guid}", async (Guid clientId, IQueryHandler<ListClientReferrals, IReadOnlyList<ClientReferralItem>> handler, CancellationToken ct) =>
             (await handler.Handle(new ListClientReferrals(clientId), ct)).ToHttpResult())

@@ -2,9 +2,9 @@ namespace CaseWork.Modules.Referrals.Domain.Referrals;
 
 /// <summary>
 /// When an unanswered referral reminds its worker and when it expires (office settings). Working days are Monday to
-/// Friday in the office's time zone; public holidays are not counted out (a reminder a day early does no harm).
+/// Friday in the office's time zone without the national public holidays and those of the office's Land (if set).
 /// </summary>
-internal sealed record FollowUpPolicy(int ReminderAfterWorkingDays, int ExpiryAfterDays)
+internal sealed record FollowUpPolicy(int ReminderAfterWorkingDays, int ExpiryAfterDays, string? Land = null)
 {
     public static FollowUpPolicy Default { get; } = new(3, 14);
 
@@ -18,7 +18,7 @@ internal sealed record FollowUpPolicy(int ReminderAfterWorkingDays, int ExpiryAf
         while (added < ReminderAfterWorkingDays)
         {
             day = day.AddDays(1);
-            if (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
+            if (GermanPublicHolidays.IsWorkingDay(DateOnly.FromDateTime(day), Land))
             {
                 added++;
             }

@@ -26,7 +26,14 @@ internal sealed class OfficeReferralSettings : IOfficeScoped, IVersioned
     /// <summary>How long an agency's secret answer link works after it was issued.</summary>
     public int AgencyLinkDays { get; private set; }
 
+    /// <summary>The office's Land (ISO 3166-2 suffix, e.g. "BE") whose public holidays are not working days; null: national holidays only.</summary>
+    public string? Land { get; private set; }
+
     public int Version { get; private set; }
 
-    public FollowUpPolicy Policy => new(ReminderAfterWorkingDays, ExpiryAfterDays);
+    public FollowUpPolicy Policy => new(ReminderAfterWorkingDays, ExpiryAfterDays, Land);
+
+    public void ObserveHolidaysOf(string? land) => Land = GermanPublicHolidays.IsKnownLand(land)
+        ? land
+        : throw new ArgumentOutOfRangeException(nameof(land), land, "Unknown Land code.");
 }

@@ -23,7 +23,7 @@ internal static class DemoDirectory
             new("Leistungen nach SGB II", ServiceTypes.JobCentre, true, "Bürgergeld, Arbeitsvermittlung", null, ["de", "en"], "kostenlos", "Ausweis, Mietvertrag, Kontoauszüge", "Termin online oder telefonisch", 10, true, null));
         Add("Landesamt für Einwanderung (LEA)", "service@lea-demo.invalid", "Friedrich-Krause-Ufer", "Friedrich-Krause-Ufer 24", "13353", "MO,TU,TH", new(7, 0), new(14, 0),
             new("Aufenthaltstitel", ServiceTypes.ImmigrationOffice, true, "Verlängerung und Erteilung von Aufenthaltstiteln", null, ["de", "en"], "Gebühren nach AufenthV", "Pass, biometrisches Foto", "Nur mit Termin", 42, true, null));
-        Add("Schuldnerberatung Spree e.V.", "beratung@schuldner-spree.invalid", "Beratungsstelle Gesundbrunnen", "Badstraße 10", "13357", "MO,TU,TH", new(9, 0), new(13, 0),
+        Add("Schuldnerberatung der Diakonie Mitte", "beratung@schuldner-diakonie-demo.invalid", "Beratungsstelle Gesundbrunnen", "Badstraße 10", "13357", "MO,TU,TH", new(9, 0), new(13, 0),
             new("Schuldner- und Insolvenzberatung", ServiceTypes.DebtCounselling, false, "Überblick über Schulden, P-Konto, Verhandlung mit Gläubigern", "Wohnsitz in Berlin-Mitte", ["de", "ar", "tr"], "kostenlos", "Mahnungen, Kontoauszüge", "Telefonisch anmelden", 21, true, null));
         Add("Migrationsberatung für Erwachsene (MBE) Moabit", "mbe@moabit-demo.invalid", "Turmstraße", "Turmstraße 21", "10559", "TU,WE,TH", new(10, 0), new(16, 0),
             new("Migrationsberatung", ServiceTypes.MigrationCounselling, false, "Beratung zu Aufenthalt, Integrationskurs, Familiennachzug", "ab 27 Jahren", ["de", "ar", "fa", "prs", "uk", "ru"], "kostenlos", null, "Offene Sprechstunde", 7, true, null));

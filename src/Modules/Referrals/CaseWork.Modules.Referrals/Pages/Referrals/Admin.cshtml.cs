@@ -11,8 +11,12 @@ namespace CaseWork.Modules.Referrals.Pages.Referrals;
 
 /// <summary>Administrators keep the directory: HSDS import (paste or upload) and exports.</summary>
 [Authorize(Roles = Roles.Administrator)]
-internal sealed class AdminModel(ICommandHandler<ImportDirectory, DirectoryImported> import) : PageModel
+internal sealed class AdminModel(
+    ICommandHandler<ImportDirectory, DirectoryImported> import,
+    IQueryHandler<ListOrganisations, IReadOnlyList<OrganisationSummary>> organisations) : PageModel
 {
+    public IReadOnlyList<OrganisationSummary> Organisations { get; private set; } = [];
+
     [BindProperty]
     public string? Document { get; set; }
 
@@ -21,12 +25,11 @@ internal sealed class AdminModel(ICommandHandler<ImportDirectory, DirectoryImpor
 
     public DirectoryImported? Imported { get; private set; }
 
-    public void OnGet()
-    {
-    }
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        await LoadAsync(cancellationToken);
         var text = Document;
         if (Upload is { Length: > 0 })
         {
@@ -66,6 +69,13 @@ internal sealed class AdminModel(ICommandHandler<ImportDirectory, DirectoryImpor
         }
 
         Imported = result.Value;
+        await LoadAsync(cancellationToken);
         return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var result = await organisations.Handle(new ListOrganisations(), cancellationToken);
+        Organisations = result.IsSuccess ? result.Value : [];
     }
 }

@@ -46,7 +46,13 @@ internal abstract class ReferralPageModel(IQueryHandler<GetReferral, ReferralVie
             Done = result.Value.Status;
         }
 
-        return await LoadAsync(cancellationToken) ? Page() : NotFound();
+        if (await LoadAsync(cancellationToken))
+        {
+            return Page();
+        }
+
+        // A final answer closes the referral and with it the agency's link: thank the agency instead of a 404.
+        return result.IsSuccess ? Page() : NotFound();
     }
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)

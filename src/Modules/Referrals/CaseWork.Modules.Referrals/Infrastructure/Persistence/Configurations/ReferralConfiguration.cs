@@ -99,6 +99,7 @@ internal sealed class OfficeReferralSettingsConfiguration : IEntityTypeConfigura
         e.Property(s => s.ReminderAfterWorkingDays).HasColumnName("reminder_after_working_days");
         e.Property(s => s.ExpiryAfterDays).HasColumnName("expiry_after_days");
         e.Property(s => s.AgencyLinkDays).HasColumnName("agency_link_days");
+        e.Property(s => s.Land).HasColumnName("land").HasMaxLength(2);
         e.Property(s => s.Version).HasColumnName("version");
         e.Ignore(s => s.Policy);
     }

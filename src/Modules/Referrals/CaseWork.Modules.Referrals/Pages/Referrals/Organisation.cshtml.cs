@@ -1,0 +1,151 @@
+using CaseWork.BuildingBlocks.Identity;
+using CaseWork.BuildingBlocks.Messaging;
+using CaseWork.BuildingBlocks.Results;
+using CaseWork.Modules.Referrals.Features.Directory;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CaseWork.Modules.Referrals.Pages.Referrals;
+
+/// <summary>Administrators create and change an organisation, add its locations (with weekly opening hours) and contacts, and reach its services.</summary>
+[Authorize(Roles = Roles.Administrator)]
+internal sealed class OrganisationModel(
+    IQueryHandler<GetOrganisation, OrganisationDetails> get,
+    ICommandHandler<SaveOrganisation, DirectoryEntrySaved> save,
+    ICommandHandler<AddLocation, DirectoryEntrySaved> addLocation,
+    ICommandHandler<AddContact, DirectoryEntrySaved> addContact) : DirectoryPageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid? Id { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Saved { get; set; }
+
+    [BindProperty]
+    public OrganisationForm Organisation { get; set; } = new();
+
+    [BindProperty]
+    public LocationForm Location { get; set; } = new();
+
+    [BindProperty]
+    public ContactForm Contact { get; set; } = new();
+
+    public OrganisationDetails? Details { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (Details is { } d)
+        {
+            Organisation = new OrganisationForm { Name = d.Name, Description = d.Description, Email = d.Email, Website = d.Website, Phone = d.Phone, Version = d.Version };
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var o = Organisation;
+        var result = await save.Handle(new SaveOrganisation(Id, o.Version, o.Name, o.Description, o.Email, o.Website, o.Phone), cancellationToken);
+        return await AfterAsync(result, nameof(Organisation), "organisation", cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostLocationAsync(CancellationToken cancellationToken)
+    {
+        var l = Location;
+        var result = await addLocation.Handle(
+            new AddLocation(Id ?? Guid.Empty, l.Name, l.IsVirtual, l.Street, l.PostalCode, l.City, l.Accessibility, l.Days, l.OpensAt, l.ClosesAt), cancellationToken);
+        return await AfterAsync(result, nameof(Location), "location", cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostContactAsync(CancellationToken cancellationToken)
+    {
+        var c = Contact;
+        var result = await addContact.Handle(new AddContact(Id ?? Guid.Empty, c.Name, c.Title, c.Email, c.Phone), cancellationToken);
+        return await AfterAsync(result, nameof(Contact), "contact", cancellationToken);
+    }
+
+    private async Task<IActionResult> AfterAsync(Result<DirectoryEntrySaved> result, string prefix, string saved, CancellationToken cancellationToken)
+    {
+        if (result.IsSuccess)
+        {
+            return Redirect($"/Referrals/Organisation/{Id ?? result.Value.Id}?saved={saved}");
+        }
+
+        if (result.Error.Kind == ErrorKind.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (result.Error.Kind == ErrorKind.Conflict)
+        {
+            Response.StatusCode = Microsoft.AspNetCore.Http.StatusCodes.Status409Conflict;
+        }
+
+        ShowErrors(result.Error, prefix);
+        return await LoadAsync(cancellationToken) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        if (Id is not { } id)
+        {
+            return true;
+        }
+
+        var result = await get.Handle(new GetOrganisation(id), cancellationToken);
+        Details = result.IsSuccess ? result.Value : null;
+        return Details is not null;
+    }
+}
+
+internal sealed class OrganisationForm
+{
+    public string? Name { get; set; }
+
+    public string? Description { get; set; }
+
+    public string? Email { get; set; }
+
+    public string? Website { get; set; }
+
+    public string? Phone { get; set; }
+
+    public int Version { get; set; }
+}
+
+internal sealed class LocationForm
+{
+    public string? Name { get; set; }
+
+    public bool IsVirtual { get; set; }
+
+    public string? Street { get; set; }
+
+    public string? PostalCode { get; set; }
+
+    public string? City { get; set; } = "Berlin";
+
+    public string? Accessibility { get; set; }
+
+    public List<string> Days { get; set; } = [];
+
+    public TimeOnly? OpensAt { get; set; }
+
+    public TimeOnly? ClosesAt { get; set; }
+}
+
+internal sealed class ContactForm
+{
+    public string? Name { get; set; }
+
+    public string? Title { get; set; }
+
+    public string? Email { get; set; }
+
+    public string? Phone { get; set; }
+}
