@@ -9,6 +9,9 @@ switch (scenario)
     case "audit":
         await AuditBenchmark.RunAsync(options);
         return 0;
+    case "appointments":
+        await AppointmentsBenchmark.RunAsync(options);
+        return 0;
     case "clients":
         await ClientsBenchmark.RunAsync(options);
         return 0;
@@ -22,6 +25,6 @@ switch (scenario)
         await HarnessBenchmark.RunAsync(options);
         return 0;
     default:
-        Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: audit, clients, harness, interpreters, referrals");
+        Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: appointments, audit, clients, harness, interpreters, referrals");
         return 2;
 }

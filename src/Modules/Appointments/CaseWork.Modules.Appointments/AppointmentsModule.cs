@@ -52,9 +52,12 @@ public sealed class AppointmentsModule : IModule
         services.AddModuleMessaging<AppointmentsDbContext>(typeof(AppointmentsModule).Assembly);
         services.AddScoped<ClientLookup>();
         services.AddScoped<OfficeRules>();
+        services.AddMemoryCache();
+        services.AddScoped<StaffNames>();
         services.AddScoped<ReminderPlanner>();
         services.AddScoped<ReminderDispatcher>();
         services.AddScoped<ChannelStatus>();
+        services.AddScoped<IAppointmentAttendance, Features.Attendance.AppointmentAttendance>();
         services.Configure<SmsGatewayOptions>(configuration.GetSection(SmsGatewayOptions.Section));
         services.AddHttpClient(ReminderDispatcher.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(20));
     }
@@ -118,6 +121,10 @@ public sealed class AppointmentsModule : IModule
     }
 
     /// <inheritdoc />
-    public void AddJobs(IQuartzBuilder quartz) =>
+    public void AddJobs(IQuartzBuilder quartz)
+    {
         quartz.AddModuleJob<SendDueRemindersJob>(Name, "send-due-reminders", JobSchedule.Every(TimeSpan.FromSeconds(15)));
+        // The workers' day ahead, at 06:30 office time; the sweep sends them within seconds.
+        quartz.AddModuleJob<PlanDayAheadMessagesJob>(Name, "plan-day-ahead", JobSchedule.Cron("0 30 6 * * ?", Domain.OfficeClock.Berlin.Zone));
+    }
 }

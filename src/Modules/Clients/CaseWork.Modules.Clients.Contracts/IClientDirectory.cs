@@ -11,6 +11,27 @@ public interface IClientDirectory
     /// <summary>The minimum another module needs to address a client; never more.</summary>
     Task<ClientDisplaySummary?> GetDisplaySummaryAsync(OfficeId office, ClientId client, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Display names (as in <see cref="ClientDisplaySummary.DisplayName"/>) for many clients at once, for agendas and lists;
+    /// unknown ids and clients of another office are left out. The default asks one by one; the Clients module answers with
+    /// one narrow query.
+    /// </summary>
+    async Task<IReadOnlyDictionary<ClientId, string>> GetDisplayNamesAsync(
+        OfficeId office, IReadOnlyCollection<ClientId> clients, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(clients);
+        var result = new Dictionary<ClientId, string>();
+        foreach (var client in clients.Distinct())
+        {
+            if (await GetDisplaySummaryAsync(office, client, cancellationToken) is { } summary)
+            {
+                result[client] = summary.DisplayName;
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>Pseudonym codes for many clients at once (for pseudonymised lists); unknown ids are left out.</summary>
     Task<IReadOnlyDictionary<ClientId, string>> GetPseudonymCodesAsync(OfficeId office, IReadOnlyCollection<ClientId> clients, CancellationToken cancellationToken);
 

@@ -134,6 +134,9 @@ internal sealed class Appointment : IOfficeScoped, IVersioned
         return appointment;
     }
 
+    /// <summary>No appointment lasts longer; queries by time use it as the lower bound of their index range.</summary>
+    public static readonly TimeSpan LongestDuration = TimeSpan.FromHours(24);
+
     public static Error? TimesInvalid(DateTimeOffset start, DateTimeOffset end)
     {
         if (end <= start)
@@ -141,7 +144,7 @@ internal sealed class Appointment : IOfficeScoped, IVersioned
             return Error.Validation("end", "The end must be after the start.");
         }
 
-        return end - start > TimeSpan.FromHours(24) ? Error.Validation("end", "An appointment lasts at most 24 hours.") : null;
+        return end - start > LongestDuration ? Error.Validation("end", "An appointment lasts at most 24 hours.") : null;
     }
 
     /// <summary>Moves the appointment; the earlier time is kept in <see cref="TimeChanges"/>.</summary>

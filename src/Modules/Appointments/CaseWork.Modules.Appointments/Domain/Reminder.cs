@@ -45,6 +45,9 @@ internal enum ReminderPurpose
 
     /// <summary>To a worker: an interpreter is still missing.</summary>
     InterpreterMissing = 2,
+
+    /// <summary>To a worker, each morning: their appointments of the day (one per worker and day; see ADR 0022).</summary>
+    DayAhead = 3,
 }
 
 /// <summary>

@@ -124,4 +124,40 @@ internal static class ReminderTexts
             "Sprachmittlung fehlt noch",
             $"Für den Termin am {local:dd.MM.yyyy} um {local:HH:mm} Uhr ist noch keine Sprachmittlung ({name}) bestätigt.");
     }
+
+    /// <summary>
+    /// A worker's day ahead (German, staff). It leaves the system by email, so it names times, kinds, places and pseudonym
+    /// codes only — never topics or client names.
+    /// </summary>
+    public static ReminderText DayAhead(DateOnly day, IReadOnlyList<DayAheadLine> lines)
+    {
+        var body = new System.Text.StringBuilder();
+        body.Append(CultureInfo.InvariantCulture, $"Ihre Termine am {day:dd.MM.yyyy} ({lines.Count}):").Append('\n');
+        foreach (var line in lines)
+        {
+            body.Append(CultureInfo.InvariantCulture, $"- {line.Start:HH:mm}–{line.End:HH:mm} {line.Kind}, {line.Place}");
+            if (line.Clients.Count > 0)
+            {
+                body.Append(" · ").Append(string.Join(", ", line.Clients));
+            }
+
+            if (line.InterpreterMissing is { } language)
+            {
+                body.Append(" · Sprachmittlung (").Append(LanguageCatalog.Find(language)?.NameDe ?? language).Append(") noch nicht bestätigt");
+            }
+
+            if (line.DocumentsToBring)
+            {
+                body.Append(" · Unterlagen mitbringen");
+            }
+
+            body.Append('\n');
+        }
+
+        body.Append("Einzelheiten in CaseWork.");
+        return new ReminderText($"Ihr Tag: {lines.Count} Termin(e) am {day:dd.MM.yyyy}", body.ToString());
+    }
 }
+
+/// <summary>One appointment in a worker's day-ahead message (local wall-clock times).</summary>
+internal sealed record DayAheadLine(DateTime Start, DateTime End, string Kind, string Place, IReadOnlyList<string> Clients, string? InterpreterMissing, bool DocumentsToBring);

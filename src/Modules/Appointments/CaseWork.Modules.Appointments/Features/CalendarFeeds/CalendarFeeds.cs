@@ -73,7 +73,7 @@ internal sealed class GetCalendarFeedHandler(AppointmentsDbContext db, IActingOf
         var now = time.GetUtcNow();
         var from = now.AddDays(-30);
         var until = now.AddDays(366);
-        var appointments = db.Appointments.AsNoTracking().Include(a => a.Clients).Where(a => a.End > from && a.Start < until);
+        var appointments = db.Appointments.AsNoTracking().Include(a => a.Clients).Where(a => a.Start > from - Appointment.LongestDuration && a.End > from && a.Start < until);
         string name;
         if (feed.RoomId is { } room)
         {

@@ -43,7 +43,8 @@ internal sealed partial class SendDueRemindersHandler(
                     reminder.MarkSent(now);
                     handed++;
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException)
+                // A channel that times out throws a cancellation too; only our own stopping is not the channel's failure.
+                catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
                     reminder.MarkFailed(now, ex.GetType().Name + ": " + ex.Message);
                     LogFailed(reminder.Id, reminder.Attempts, ex.Message);

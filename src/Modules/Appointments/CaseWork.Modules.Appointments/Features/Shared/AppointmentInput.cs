@@ -42,8 +42,9 @@ internal static class InputRules
     /// <summary>Open appointments of the office that overlap the time, with their workers, for the conflict check.</summary>
     public static async Task<IReadOnlyList<BookedSlot>> BookedAsync(AppointmentsDbContext db, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
     {
+        var earliest = start - Appointment.LongestDuration;
         var rows = await db.Appointments.AsNoTracking()
-            .Where(a => (a.Status == AppointmentStatus.Planned || a.Status == AppointmentStatus.Confirmed) && a.Start < end && a.End > start)
+            .Where(a => (a.Status == AppointmentStatus.Planned || a.Status == AppointmentStatus.Confirmed) && a.Start > earliest && a.Start < end && a.End > start)
             .Select(a => new { a.Id, a.Start, a.End, a.RoomId, Workers = a.Workers.Select(w => w.WorkerId).ToList() })
             .ToListAsync(cancellationToken);
         return [.. rows.Select(r => new BookedSlot(r.Id, r.Start, r.End, r.RoomId, r.Workers))];

@@ -19,6 +19,19 @@ internal sealed class ClientLookup(IEnumerable<IClientDirectory> directories)
     public async Task<IReadOnlyList<ClientPickItem>> FindAsync(OfficeId office, string term, CancellationToken cancellationToken) =>
         _directory is null || string.IsNullOrWhiteSpace(term) ? [] : await _directory.FindAsync(office, term.Trim(), 20, cancellationToken);
 
+    /// <summary>Display names of many clients in one question (an agenda would otherwise ask once per line).</summary>
+    public async Task<IReadOnlyDictionary<Guid, string>> DisplayNamesAsync(OfficeId office, IEnumerable<Guid> clients, CancellationToken cancellationToken)
+    {
+        var ids = clients.Distinct().Select(id => new ClientId(id)).ToList();
+        if (_directory is null || ids.Count == 0)
+        {
+            return new Dictionary<Guid, string>();
+        }
+
+        var found = await _directory.GetDisplayNamesAsync(office, ids, cancellationToken);
+        return found.ToDictionary(f => f.Key.Value, f => f.Value);
+    }
+
     public async Task<Dictionary<Guid, ClientDisplaySummary>> SummariesAsync(OfficeId office, IEnumerable<Guid> clients, CancellationToken cancellationToken)
     {
         var result = new Dictionary<Guid, ClientDisplaySummary>();

@@ -50,6 +50,7 @@ internal static class AppointmentViews
         "clientreminder" => "client_reminder",
         "clientcancellation" => "client_cancellation",
         "interpretermissing" => "interpreter_missing",
+        "dayahead" => "day_ahead",
         "noconsentedchannel" => "no_consented_channel",
         "optedout" => "opted_out",
         "tooclose" => "too_close",
@@ -59,20 +60,32 @@ internal static class AppointmentViews
         var other => other,
     };
 
+    /// <summary>
+    /// The agenda lines: one query for the appointments with their clients and workers (projected, no tracking), rooms only if
+    /// a line has one, client names in one question to the Clients directory, staff names from a short-lived cache.
+    /// </summary>
     public static async Task<IReadOnlyList<AgendaItem>> ItemsAsync(
-        AppointmentsDbContext db, IQueryable<Appointment> query, OfficeSettings settings, ClientLookup clients, IOfficeDirectory offices, OfficeId office,
+        AppointmentsDbContext db, IQueryable<Appointment> query, OfficeSettings settings, ClientLookup clients, StaffNames staffNames, OfficeId office,
         CancellationToken cancellationToken)
     {
-        var rows = await query.AsNoTracking().Include(a => a.Clients).Include(a => a.Workers).OrderBy(a => a.Start).Take(500).ToListAsync(cancellationToken);
-        var rooms = await db.Rooms.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Name, cancellationToken);
-        var staff = (await offices.GetStaffAsync(office, null, cancellationToken)).ToDictionary(s => s.Id, s => s.DisplayName);
-        var summaries = await clients.SummariesAsync(office, rows.SelectMany(r => r.Clients).Where(c => c.ClientId is not null).Select(c => c.ClientId!.Value), cancellationToken);
+        var rows = await query.OrderBy(a => a.Start).Take(500).Select(a => new
+        {
+            a.Id, a.Start, a.End, a.Kind, a.Status, a.PlaceKind, a.PlaceText, a.RoomId, a.Topic, a.InterpreterStatus, a.InterpreterLanguage, a.DocumentsToBring,
+            Clients = a.Clients.Select(c => new { c.ClientId, c.PseudonymCode }).ToList(),
+            Workers = a.Workers.Select(w => w.WorkerId).ToList(),
+        }).AsSingleQuery().ToListAsync(cancellationToken);
+        var roomIds = rows.Where(r => r.RoomId is not null).Select(r => r.RoomId!.Value).Distinct().ToList();
+        var rooms = roomIds.Count == 0
+            ? new Dictionary<Guid, string>()
+            : await db.Rooms.AsNoTracking().Where(r => roomIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Name, cancellationToken);
+        var staff = await staffNames.ForAsync(office, cancellationToken);
+        var names = await clients.DisplayNamesAsync(office, rows.SelectMany(r => r.Clients).Where(c => c.ClientId is not null).Select(c => c.ClientId!.Value), cancellationToken);
         var clock = settings.Clock;
         return [.. rows.Select(a => new AgendaItem(
             a.Id.Value, a.Start, a.End, clock.ToLocal(a.Start), clock.ToLocal(a.End), Codes.Of(a.Kind), Code(a.Status), Codes.Of(a.PlaceKind), a.PlaceText,
             a.RoomId is { } room && rooms.TryGetValue(room, out var name) ? name : null, a.Topic,
-            [.. a.Clients.Select(c => c.ClientId is { } id && summaries.TryGetValue(id, out var s) ? s.DisplayName : (c.ClientId is null ? "anonymisiert" : c.PseudonymCode))],
-            [.. a.Workers.Select(w => staff.TryGetValue(w.WorkerId, out var n) ? n : w.WorkerId.ToString())],
+            [.. a.Clients.Select(c => c.ClientId is { } id && names.TryGetValue(id, out var n) ? n : (c.ClientId is null ? "anonymisiert" : c.PseudonymCode))],
+            [.. a.Workers.Select(w => staff.TryGetValue(w, out var n) ? n : w.ToString())],
             Code(a.InterpreterStatus), a.InterpreterLanguage, a.DocumentsToBring))];
     }
 }
@@ -84,7 +97,7 @@ internal sealed class GetAppointmentHandler(
     public async Task<Result<AppointmentDetails>> Handle(GetAppointment query, CancellationToken cancellationToken)
     {
         var id = new AppointmentId(query.AppointmentId);
-        var a = await db.Appointments.AsNoTracking().Include(x => x.Clients).Include(x => x.Workers).Include(x => x.TimeChanges)
+        var a = await db.Appointments.AsNoTracking().AsSplitQuery().Include(x => x.Clients).Include(x => x.Workers).Include(x => x.TimeChanges)
             .FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
         if (a is null || user.OfficeId is not { } office)
         {
@@ -120,7 +133,7 @@ internal sealed class GetAppointmentHandler(
 }
 
 internal sealed class GetAgendaHandler(
-    AppointmentsDbContext db, ICurrentUser user, OfficeRules rules, ClientLookup clients, IOfficeDirectory offices)
+    AppointmentsDbContext db, ICurrentUser user, OfficeRules rules, ClientLookup clients, StaffNames staff)
     : IQueryHandler<GetAgenda, IReadOnlyList<AgendaItem>>
 {
     public async Task<Result<IReadOnlyList<AgendaItem>>> Handle(GetAgenda query, CancellationToken cancellationToken)
@@ -134,7 +147,9 @@ internal sealed class GetAgendaHandler(
         var clock = settings.Clock;
         var from = clock.ToInstant(query.From.ToDateTime(TimeOnly.MinValue));
         var until = clock.ToInstant(query.From.AddDays(Math.Clamp(query.Days, 1, 31)).ToDateTime(TimeOnly.MinValue));
-        var appointments = db.Appointments.Where(a => a.Start < until && a.End > from);
+        // The lower bound on Start keeps the read on the (office, start) index: nothing lasts longer than a day.
+        var earliest = from - Appointment.LongestDuration;
+        var appointments = db.Appointments.Where(a => a.Start > earliest && a.Start < until && a.End > from);
         switch (query.Who)
         {
             case "room" when query.RoomId is { } room:
@@ -152,12 +167,12 @@ internal sealed class GetAgendaHandler(
                 break;
         }
 
-        return Result<IReadOnlyList<AgendaItem>>.Success(await AppointmentViews.ItemsAsync(db, appointments, settings, clients, offices, office, cancellationToken));
+        return Result<IReadOnlyList<AgendaItem>>.Success(await AppointmentViews.ItemsAsync(db, appointments, settings, clients, staff, office, cancellationToken));
     }
 }
 
 internal sealed class GetPreparationListHandler(
-    AppointmentsDbContext db, ICurrentUser user, OfficeRules rules, ClientLookup clients, IOfficeDirectory offices, TimeProvider time)
+    AppointmentsDbContext db, ICurrentUser user, OfficeRules rules, ClientLookup clients, StaffNames staff, TimeProvider time)
     : IQueryHandler<GetPreparationList, IReadOnlyList<AgendaItem>>
 {
     public async Task<Result<IReadOnlyList<AgendaItem>>> Handle(GetPreparationList query, CancellationToken cancellationToken)
@@ -178,6 +193,6 @@ internal sealed class GetPreparationListHandler(
         }
 
         var settings = await rules.ForAsync(office, cancellationToken);
-        return Result<IReadOnlyList<AgendaItem>>.Success(await AppointmentViews.ItemsAsync(db, appointments, settings, clients, offices, office, cancellationToken));
+        return Result<IReadOnlyList<AgendaItem>>.Success(await AppointmentViews.ItemsAsync(db, appointments, settings, clients, staff, office, cancellationToken));
     }
 }

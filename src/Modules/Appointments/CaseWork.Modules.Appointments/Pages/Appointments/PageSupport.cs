@@ -60,6 +60,7 @@ internal static class Labels
         "client_reminder" => "Erinnerung",
         "client_cancellation" => "Absage",
         "interpreter_missing" => "Sprachmittlung fehlt (an Mitarbeitende)",
+        "day_ahead" => "Tagesübersicht (an Mitarbeitende)",
         _ => code,
     };
 
@@ -82,6 +83,20 @@ internal static class Labels
         "unavailable" => "niemand verfügbar",
         _ => code,
     };
+
+    public static string Modality(string code) => code switch
+    {
+        "in_person" => "vor Ort",
+        "phone" => "Telefon",
+        "video" => "Video",
+        _ => code,
+    };
+
+    /// <summary>A language code as its name in the page's language (the catalogue has both).</summary>
+    public static string LanguageName(string? code) =>
+        CaseWork.BuildingBlocks.Globalization.LanguageCatalog.Find(code) is { } language
+            ? (System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? language.NameEn : language.NameDe)
+            : code ?? "";
 
     public static readonly string[] Kinds = ["counselling", "accompaniment", "home_visit", "outreach", "group"];
     public static readonly string[] Places = ["office_room", "address", "shared_housing", "phone", "video"];

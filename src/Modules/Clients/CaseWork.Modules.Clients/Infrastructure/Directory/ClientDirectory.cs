@@ -22,8 +22,11 @@ internal sealed class ClientDirectory(ClientsDbContext db) : IClientDirectory
         var record = await ClientsOf(office).FirstOrDefaultAsync(c => c.Id == client, cancellationToken);
         if (record is { State: ClientState.Merged, MergedInto: { } survivor })
             record = await ClientsOf(office).FirstOrDefaultAsync(c => c.Id == survivor, cancellationToken);
-        if (record is null)
-            return null;
+        return record is null ? null : Summarise(client, record);
+    }
+
+    private static ClientDisplaySummary Summarise(ClientId client, Client record)
+    {
         var gender = record.Interpreter.PreferredGender switch
         {
             StatedGender.Female => "female",
@@ -43,6 +46,37 @@ internal sealed class ClientDirectory(ClientsDbContext db) : IClientDirectory
             record.ReminderChannel,
             record.ReminderAddress,
             record.IsAnonymised);
+    }
+
+    public async Task<IReadOnlyDictionary<ClientId, string>> GetDisplayNamesAsync(
+        OfficeId office, IReadOnlyCollection<ClientId> clients, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(clients);
+        var ids = clients.Distinct().ToList();
+        var result = new Dictionary<ClientId, string>(ids.Count);
+        if (ids.Count == 0)
+            return result;
+        // Only the name columns: an agenda asks for many clients per request, and the full record carries JSON columns.
+        var records = await ClientsOf(office).Where(c => ids.Contains(c.Id))
+            .Select(c => new NameRow(c.Id, c.GivenNamesLatin, c.FamilyNamesLatin, c.State, c.MergedInto)).ToListAsync(cancellationToken);
+        var survivorIds = records.Where(r => r is { State: ClientState.Merged, MergedInto: not null }).Select(r => r.MergedInto!.Value).Distinct().ToList();
+        var survivors = survivorIds.Count == 0
+            ? []
+            : await ClientsOf(office).Where(c => survivorIds.Contains(c.Id))
+                .Select(c => new NameRow(c.Id, c.GivenNamesLatin, c.FamilyNamesLatin, c.State, c.MergedInto)).ToDictionaryAsync(r => r.Id, cancellationToken);
+        foreach (var record in records)
+        {
+            var shown = record is { State: ClientState.Merged, MergedInto: { } survivor } ? survivors.GetValueOrDefault(survivor) : record;
+            if (shown is not null)
+                result[record.Id] = shown.DisplayName;
+        }
+
+        return result;
+    }
+
+    private sealed record NameRow(ClientId Id, string GivenNamesLatin, string FamilyNamesLatin, ClientState State, ClientId? MergedInto)
+    {
+        public string DisplayName => State == ClientState.Anonymised ? Client.AnonymisedName : $"{GivenNamesLatin} {FamilyNamesLatin}".Trim();
     }
 
     public async Task<IReadOnlyDictionary<ClientId, string>> GetPseudonymCodesAsync(OfficeId office, IReadOnlyCollection<ClientId> clients, CancellationToken cancellationToken)

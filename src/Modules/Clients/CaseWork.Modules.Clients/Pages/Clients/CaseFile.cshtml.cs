@@ -1,6 +1,7 @@
 using CaseWork.BuildingBlocks.Identity;
 using CaseWork.BuildingBlocks.Messaging;
 using CaseWork.BuildingBlocks.Results;
+using CaseWork.Modules.Appointments.Contracts;
 using CaseWork.Modules.Clients.Contracts;
 using CaseWork.Modules.Clients.Features.CaseFiles;
 using CaseWork.Modules.Clients.Features.CaseRecords;
@@ -24,6 +25,7 @@ internal sealed class CaseFileModel(
     IQueryHandler<ReadCaseFile, CaseFileView> read,
     IOfficeDirectory directory,
     TimeProvider time,
+    IEnumerable<IAppointmentAttendance> attendance,
     IStringLocalizer<ModuleText> text) : ClientsPageModel(text)
 {
     [FromRoute]
@@ -62,6 +64,9 @@ internal sealed class CaseFileModel(
     public CaseFileView? View { get; private set; }
 
     public IReadOnlyDictionary<Guid, string> WorkerNames { get; private set; } = new Dictionary<Guid, string>();
+
+    /// <summary>Appointments by outcome (no-shows counted) from the Appointments module's Contracts; null when that module is off.</summary>
+    public ClientAttendance? Attendance { get; private set; }
 
     public bool CanWork => User.IsInRole(Roles.Streetworker);
 
@@ -176,6 +181,11 @@ internal sealed class CaseFileModel(
                 var staff = await directory.GetStaffAsync(new BuildingBlocks.Ids.OfficeId(officeId), null, cancellationToken);
                 WorkerNames = staff.ToDictionary(s => s.Id.Value, s => s.DisplayName);
             }
+        }
+
+        if (attendance.LastOrDefault() is { } appointments && Guid.TryParse(User.FindFirst("casework:office")?.Value, out var ownOffice))
+        {
+            Attendance = await appointments.GetAttendanceAsync(new BuildingBlocks.Ids.OfficeId(ownOffice), Id, cancellationToken);
         }
 
         return Page();
