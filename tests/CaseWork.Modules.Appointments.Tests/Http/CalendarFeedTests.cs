@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using CaseWork.BuildingBlocks.Calendars;
 using CaseWork.BuildingBlocks.Identity;
 using CaseWork.Modules.Appointments.Features.CalendarFeeds;
 using CaseWork.TestKit;
@@ -81,7 +82,7 @@ public sealed class CalendarFeedTests(AppointmentApiFixture fixture) : IClassFix
     [Fact]
     public void Long_lines_fold_at_75_octets_without_splitting_characters_and_text_is_escaped()
     {
-        var ics = ICalendarWriter.Write("Raum, 1; \\ neu\nzeile", [new FeedEvent(Guid.NewGuid(), 3, new DateTime(2027, 1, 1, 9, 0, 0), new DateTime(2027, 1, 1, 10, 0, 0),
+        var ics = ICalendarWriter.Write("Appointments", "Raum, 1; \\ neu\nzeile", [new CalendarEvent(Guid.NewGuid(), 3, new DateTime(2027, 1, 1, 9, 0, 0), new DateTime(2027, 1, 1, 10, 0, 0),
             DateTimeOffset.UnixEpoch, new string('ش', 60), "x", "CONFIRMED")]);
 
         Assert.Contains("X-WR-CALNAME:Raum\\, 1\\; \\\\ neu\\nzeile", ics, StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using CaseWork.BuildingBlocks.Calendars;
 using CaseWork.BuildingBlocks.Identity;
 using CaseWork.BuildingBlocks.Ids;
 using CaseWork.BuildingBlocks.Messaging;
@@ -89,11 +90,11 @@ internal sealed class GetCalendarFeedHandler(AppointmentsDbContext db, IActingOf
 
         var rooms = await db.Rooms.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Name, cancellationToken);
         var berlin = OfficeClock.Berlin;
-        var events = (await appointments.OrderBy(a => a.Start).Take(2000).ToListAsync(cancellationToken)).Select(a => new FeedEvent(
+        var events = (await appointments.OrderBy(a => a.Start).Take(2000).ToListAsync(cancellationToken)).Select(a => new CalendarEvent(
             a.Id.Value, a.Sequence, berlin.ToLocal(a.Start), berlin.ToLocal(a.End), a.CreatedAt,
             Pages.Appointments.Labels.Kind(Codes.Of(a.Kind)) + (a.Clients.Count == 0 ? "" : " · " + string.Join(", ", a.Clients.Select(c => c.ClientId is null ? "–" : c.PseudonymCode))),
             a.RoomId is { } r && rooms.TryGetValue(r, out var roomName) ? roomName : (a.PlaceKind is PlaceKind.Phone ? "Telefon" : a.PlaceText),
             a.Status switch { AppointmentStatus.Cancelled => "CANCELLED", AppointmentStatus.Planned => "TENTATIVE", _ => "CONFIRMED" }));
-        return ICalendarWriter.Write(name, events);
+        return ICalendarWriter.Write("Appointments", name, events);
     }
 }
