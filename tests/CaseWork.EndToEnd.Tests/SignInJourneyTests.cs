@@ -31,7 +31,8 @@ public sealed partial class SignInJourneyTests(BrowserHost host) : IClassFixture
         await page.GetByRole(AriaRole.Heading, new() { Name = "My casework" }).WaitForAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await page.WaitForURLAsync("**/Account/Login**");
+        // The suite runs every test project at once on two cores; signing out can take longer than the 30 s default there.
+        await page.WaitForURLAsync("**/Account/Login**", new() { Timeout = 90_000 });
         await page.GotoAsync("/");
         Assert.Matches(LoginPath(), new Uri(page.Url).AbsolutePath);
     }
