@@ -111,8 +111,8 @@ internal static class LoadRunner
     }
 }
 
-/// <summary>One side of a comparison: a name and its request factory.</summary>
-internal sealed record LoadTarget(string Name, Func<long, HttpRequestMessage> Request);
+/// <summary>One side of a comparison: a name, its request factory and, when it differs from the comparison's, its own client.</summary>
+internal sealed record LoadTarget(string Name, Func<long, HttpRequestMessage> Request, HttpClient? Client = null);
 
 /// <summary>
 /// Runs a real endpoint and its bare counterpart in alternating slices (bare, real, bare, real, …) and merges each
@@ -127,12 +127,12 @@ internal static class LoadComparer
         var slice = measure / slices;
         var endpointSlices = new List<LoadResult>();
         var bareSlices = new List<LoadResult>();
-        await LoadRunner.RunAsync(provider, bare.Name, client, bare.Request, connections, TimeSpan.Zero, warmup);
-        await LoadRunner.RunAsync(provider, endpoint.Name, client, endpoint.Request, connections, TimeSpan.Zero, warmup);
+        await LoadRunner.RunAsync(provider, bare.Name, bare.Client ?? client, bare.Request, connections, TimeSpan.Zero, warmup);
+        await LoadRunner.RunAsync(provider, endpoint.Name, endpoint.Client ?? client, endpoint.Request, connections, TimeSpan.Zero, warmup);
         for (var i = 0; i < slices; i++)
         {
-            bareSlices.Add(await LoadRunner.RunAsync(provider, bare.Name, client, bare.Request, connections, TimeSpan.Zero, slice));
-            endpointSlices.Add(await LoadRunner.RunAsync(provider, endpoint.Name, client, endpoint.Request, connections, TimeSpan.Zero, slice));
+            bareSlices.Add(await LoadRunner.RunAsync(provider, bare.Name, bare.Client ?? client, bare.Request, connections, TimeSpan.Zero, slice));
+            endpointSlices.Add(await LoadRunner.RunAsync(provider, endpoint.Name, endpoint.Client ?? client, endpoint.Request, connections, TimeSpan.Zero, slice));
         }
 
         return (Merge(endpointSlices), Merge(bareSlices));
