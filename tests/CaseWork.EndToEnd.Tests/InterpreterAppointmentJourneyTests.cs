@@ -13,6 +13,8 @@ public sealed class InterpreterAppointmentJourneyTests(BrowserHost host) : IClas
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
+    private static System.Text.RegularExpressions.Regex Confirmed() => new("bestätigt – \\S+ \\S+");
+
     [Fact]
     public async Task The_worker_plans_with_an_interpreter_the_interpreter_accepts_on_a_phone_and_the_worker_sees_who_comes()
     {
@@ -84,7 +86,8 @@ public sealed class InterpreterAppointmentJourneyTests(BrowserHost host) : IClas
         {
             await worker.GotoAsync(appointmentUrl);
         }
-        while (!(await shown.InnerTextAsync()).Contains("bestätigt", StringComparison.Ordinal) && DateTime.UtcNow < deadline && await Task.Delay(250).ContinueWith(_ => true));
+        // "angefragt, noch nicht bestätigt" also contains "bestätigt": wait for the confirmed status with the name.
+        while (!Confirmed().IsMatch(await shown.InnerTextAsync()) && DateTime.UtcNow < deadline && await Task.Delay(250).ContinueWith(_ => true));
 
         var text = await shown.InnerTextAsync();
         Assert.Contains("bestätigt", text, StringComparison.Ordinal);
