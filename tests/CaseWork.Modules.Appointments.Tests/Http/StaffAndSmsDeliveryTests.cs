@@ -169,7 +169,7 @@ public sealed class StaffAndSmsDeliveryTests
 
     private static async Task<Reminder> SweptUntilAsync(CaseWorkHostFactory host, Guid appointment, Func<Reminder, bool> done)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         while (true)
         {
             await host.SweepAsync();
