@@ -62,6 +62,20 @@ internal static class PostgresScratch
         return new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = database, MaxPoolSize = maxPoolSize }.ConnectionString;
     }
 
+    /// <summary>Runs <paramref name="run"/> on a scratch database (its connection string), dropped afterwards even on failure.</summary>
+    public static async Task WithDatabaseAsync(string adminConnectionString, string purpose, Func<string, Task> run)
+    {
+        var connection = await CreateAsync(adminConnectionString, purpose);
+        try
+        {
+            await run(connection);
+        }
+        finally
+        {
+            await DropAsync(adminConnectionString, connection);
+        }
+    }
+
     /// <summary>Drops the database behind <paramref name="connectionString"/>.</summary>
     public static async Task DropAsync(string adminConnectionString, string connectionString)
     {

@@ -24,6 +24,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using static CaseWork.Benchmarks.Load.BareSql;
 
 namespace CaseWork.Benchmarks.Scenarios;
 
@@ -77,28 +78,18 @@ internal static class AppointmentsBenchmark
         {
             if (part is not "reminders")
             {
-                var connection = await PostgresScratch.CreateAsync(postgresAdmin, "appointments", maxPoolSize: 8);
-                try
+                await PostgresScratch.WithDatabaseAsync(postgresAdmin, "appointments", async connection =>
                 {
                     await RunAgendaAsync("PostgreSQL", TestDatabases.Postgres(connection), size, connections, seconds, results, comparisons);
-                }
-                finally
-                {
-                    await PostgresScratch.DropAsync(postgresAdmin, connection);
-                }
+                });
             }
 
             if (part is not "agenda")
             {
-                var connection = await PostgresScratch.CreateAsync(postgresAdmin, "reminders", maxPoolSize: 8);
-                try
+                await PostgresScratch.WithDatabaseAsync(postgresAdmin, "reminders", async connection =>
                 {
                     sweeps.Add(await RunSweepAsync("PostgreSQL", TestDatabases.Postgres(connection), size.Reminders, hosts: 2));
-                }
-                finally
-                {
-                    await PostgresScratch.DropAsync(postgresAdmin, connection);
-                }
+                });
             }
         }
 
@@ -373,33 +364,6 @@ internal static class AppointmentsBenchmark
         private object Instant(DateTimeOffset value) => provider == DatabaseProvider.Postgres ? value : SqliteInstant.ConvertToProvider(value)!;
 
         private string Table(string name) => provider == DatabaseProvider.Postgres ? $"appointments.{name}" : name;
-
-        private static void Add(DbCommand command, string name, object value)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
-        }
-
-        private static void WriteRow(DbDataReader reader, Utf8JsonWriter json)
-        {
-            json.WriteStartObject();
-            for (var c = 0; c < reader.FieldCount; c++)
-            {
-                json.WritePropertyName(reader.GetName(c));
-                if (reader.IsDBNull(c))
-                {
-                    json.WriteNullValue();
-                }
-                else
-                {
-                    json.WriteStringValue(Convert.ToString(reader.GetValue(c), CultureInfo.InvariantCulture));
-                }
-            }
-
-            json.WriteEndObject();
-        }
     }
 
     // ---------------------------------------------------------------- reminder sweep

@@ -17,6 +17,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using static CaseWork.Benchmarks.Load.BareSql;
 
 namespace CaseWork.Benchmarks.Scenarios;
 
@@ -317,33 +318,6 @@ internal static class ClientsBenchmark
                 }
 
                 json.WriteEndArray();
-            }
-
-            json.WriteEndObject();
-        }
-
-        private static void Add(DbCommand command, string name, object value)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
-        }
-
-        private static void WriteRow(DbDataReader reader, Utf8JsonWriter json)
-        {
-            json.WriteStartObject();
-            for (var c = 0; c < reader.FieldCount; c++)
-            {
-                json.WritePropertyName(reader.GetName(c));
-                if (reader.IsDBNull(c))
-                {
-                    json.WriteNullValue();
-                }
-                else
-                {
-                    json.WriteStringValue(Convert.ToString(reader.GetValue(c) is Array array ? string.Join(",", array.Cast<object>()) : reader.GetValue(c), CultureInfo.InvariantCulture));
-                }
             }
 
             json.WriteEndObject();

@@ -16,6 +16,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using static CaseWork.Benchmarks.Load.BareSql;
 
 namespace CaseWork.Benchmarks.Scenarios;
 
@@ -52,15 +53,10 @@ internal static class InterpretersBenchmark
 
         if (postgresAdmin is not null)
         {
-            var connection = await PostgresScratch.CreateAsync(postgresAdmin, "interpreters", maxPoolSize: 8);
-            try
+            await PostgresScratch.WithDatabaseAsync(postgresAdmin, "interpreters", async connection =>
             {
                 await RunProviderAsync("PostgreSQL", TestDatabases.Postgres(connection), interpreters, jobs, connections, seconds, results, comparisons, singleUser);
-            }
-            finally
-            {
-                await PostgresScratch.DropAsync(postgresAdmin, connection);
-            }
+            });
         }
 
         Console.WriteLine();
@@ -310,40 +306,6 @@ internal static class InterpretersBenchmark
             Add(command, "me", Id(interpreter));
             Add(command, "horizon", Instant(DateTimeOffset.UtcNow.AddDays(-90)));
             await WriteRowsAsync(command, json, cancellationToken);
-        }
-
-        private static void Add(DbCommand command, string name, object value)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
-        }
-
-        private static async Task WriteRowsAsync(DbCommand command, Utf8JsonWriter json, CancellationToken cancellationToken)
-        {
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            json.WriteStartArray();
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                json.WriteStartObject();
-                for (var c = 0; c < reader.FieldCount; c++)
-                {
-                    json.WritePropertyName(reader.GetName(c));
-                    if (reader.IsDBNull(c))
-                    {
-                        json.WriteNullValue();
-                    }
-                    else
-                    {
-                        json.WriteStringValue(Convert.ToString(reader.GetValue(c), CultureInfo.InvariantCulture));
-                    }
-                }
-
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
         }
     }
 }

@@ -17,6 +17,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using static CaseWork.Benchmarks.Load.BareSql;
 
 namespace CaseWork.Benchmarks.Scenarios;
 
@@ -50,15 +51,10 @@ internal static class ReferralsBenchmark
 
         if (postgresAdmin is not null)
         {
-            var connection = await PostgresScratch.CreateAsync(postgresAdmin, "referrals", maxPoolSize: 8);
-            try
+            await PostgresScratch.WithDatabaseAsync(postgresAdmin, "referrals", async connection =>
             {
                 await RunProviderAsync("PostgreSQL", TestDatabases.Postgres(connection), referrals, services, connections, seconds, results, comparisons);
-            }
-            finally
-            {
-                await PostgresScratch.DropAsync(postgresAdmin, connection);
-            }
+            });
         }
 
         Console.WriteLine();
@@ -445,14 +441,6 @@ internal static class ReferralsBenchmark
             Add(command, "from", Instant(start));
             Add(command, "to", Instant(end));
             Add(command, "cutoff", Instant(cutoff));
-        }
-
-        private static void Add(DbCommand command, string name, object value)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
         }
     }
 }
