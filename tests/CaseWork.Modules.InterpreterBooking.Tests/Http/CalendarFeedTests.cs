@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -14,16 +13,6 @@ namespace CaseWork.Modules.InterpreterBooking.Tests.Http;
 public sealed class CalendarFeedTests : IAsyncLifetime
 {
     private const string Api = "/api/interpreter-booking";
-
-    private const string Parser = """
-        import sys, json, icalendar
-        cal = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())
-        tz = [str(c.get('TZID')) for c in cal.walk('VTIMEZONE')]
-        events = [{'uid': str(e.get('UID')), 'status': str(e.get('STATUS')), 'summary': str(e.get('SUMMARY')),
-                   'location': str(e.get('LOCATION')), 'start': e.decoded('DTSTART').isoformat(), 'tz': str(e.decoded('DTSTART').tzinfo)}
-                  for e in cal.walk('VEVENT')]
-        print(json.dumps({'name': str(cal.get('X-WR-CALNAME')), 'tz': tz, 'events': events}, ensure_ascii=False))
-        """;
 
     private BookingHost _booking = null!;
 
@@ -50,7 +39,7 @@ public sealed class CalendarFeedTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/calendar", response.Content.Headers.ContentType?.MediaType);
         var ics = await response.Content.ReadAsStringAsync();
-        var calendar = Parse(ics);
+        var calendar = ICalendarParser.Parse(ics);
         Assert.Equal(["Europe/Berlin"], calendar["tz"]!.AsArray().Select(t => t!.GetValue<string>()));
         var e = Assert.Single(calendar["events"]!.AsArray())!;
         Assert.Equal($"{job.GetProperty("bookingId").GetGuid()}@casework", e["uid"]!.GetValue<string>());
@@ -88,7 +77,7 @@ public sealed class CalendarFeedTests : IAsyncLifetime
         using var anonymous = host.CreateClient();
 
         var ics = await anonymous.GetStringAsync(await OpenAsync(other));
-        Assert.Empty(Parse(ics)["events"]!.AsArray());
+        Assert.Empty(ICalendarParser.Parse(ics)["events"]!.AsArray());
 
         foreach (var role in new[] { Roles.Streetworker, Roles.Supervisor, Roles.Administrator })
         {
@@ -105,29 +94,5 @@ public sealed class CalendarFeedTests : IAsyncLifetime
         var path = (await opened.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("path").GetString()!;
         Assert.StartsWith($"{Api}/calendar/", path, StringComparison.Ordinal);
         return path;
-    }
-
-    private static JsonNode Parse(string ics)
-    {
-        var file = Path.GetTempFileName();
-        File.WriteAllText(file, ics);
-        try
-        {
-            var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            start.ArgumentList.Add("-c");
-            start.ArgumentList.Add(Parser);
-            start.ArgumentList.Add(file);
-            start.Environment["PYTHONIOENCODING"] = "utf-8";
-            using var process = Process.Start(start)!;
-            var output = process.StandardOutput.ReadToEnd();
-            var error = process.StandardError.ReadToEnd();
-            process.WaitForExit();
-            Assert.True(process.ExitCode == 0, error);
-            return JsonNode.Parse(output)!;
-        }
-        finally
-        {
-            File.Delete(file);
-        }
     }
 }
