@@ -48,6 +48,16 @@ internal sealed class FakeClientDirectory : IClientDirectory
         }
     }
 
+    public Task<IReadOnlyDictionary<ClientId, string>> GetDisplayNamesAsync(OfficeId office, IReadOnlyCollection<ClientId> clients, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            IReadOnlyDictionary<ClientId, string> names = clients.Distinct().Where(c => _clients.ContainsKey((office, c.Value)))
+                .ToDictionary(c => c, c => _clients[(office, c.Value)].DisplayName);
+            return Task.FromResult(names);
+        }
+    }
+
     public Task<IReadOnlyDictionary<ClientId, string>> GetPseudonymCodesAsync(OfficeId office, IReadOnlyCollection<ClientId> clients, CancellationToken cancellationToken)
     {
         lock (_lock)

@@ -34,6 +34,9 @@ internal sealed class FakeClientDirectory : IClientDirectory
             ? new ClientDisplaySummary(c.Id, c.Code, c.Name, "AB", "ar", true, "ar", null, null, ReminderChannelKind.Sms, "+49 170 5550123", false)
             : null);
 
+    public Task<IReadOnlyDictionary<ClientId, string>> GetDisplayNamesAsync(OfficeId office, IReadOnlyCollection<ClientId> clients, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<ClientId, string>>(clients.Distinct().Where(c => _clients.ContainsKey((office, c))).ToDictionary(c => c, c => _clients[(office, c)].Name));
+
     public Task<IReadOnlyDictionary<ClientId, string>> GetPseudonymCodesAsync(OfficeId office, IReadOnlyCollection<ClientId> clients, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyDictionary<ClientId, string>>(clients.Where(c => _clients.ContainsKey((office, c))).ToDictionary(c => c, c => _clients[(office, c)].Code));
 

@@ -12,6 +12,9 @@ internal sealed class FakeClientDirectory : IClientDirectory
         Task.FromResult<ClientDisplaySummary?>(new ClientDisplaySummary(client, "K-TEST", "Amina Haddad", "A. H.", "ar", true, "ar", "Levantine", null,
             default, null, false));
 
+    public Task<IReadOnlyDictionary<ClientId, string>> GetDisplayNamesAsync(OfficeId office, IReadOnlyCollection<ClientId> clients, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<ClientId, string>>(clients.Distinct().ToDictionary(c => c, _ => "Amina Haddad"));
+
     public Task<IReadOnlyDictionary<ClientId, string>> GetPseudonymCodesAsync(OfficeId office, IReadOnlyCollection<ClientId> clients, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyDictionary<ClientId, string>>(clients.ToDictionary(c => c, _ => "K-TEST"));
 

@@ -13,24 +13,9 @@ public interface IClientDirectory
 
     /// <summary>
     /// Display names (as in <see cref="ClientDisplaySummary.DisplayName"/>) for many clients at once, for agendas and lists;
-    /// unknown ids and clients of another office are left out. The default asks one by one; the Clients module answers with
-    /// one narrow query.
+    /// unknown ids and clients of another office are left out. One query, not one per client.
     /// </summary>
-    async Task<IReadOnlyDictionary<ClientId, string>> GetDisplayNamesAsync(
-        OfficeId office, IReadOnlyCollection<ClientId> clients, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(clients);
-        var result = new Dictionary<ClientId, string>();
-        foreach (var client in clients.Distinct())
-        {
-            if (await GetDisplaySummaryAsync(office, client, cancellationToken) is { } summary)
-            {
-                result[client] = summary.DisplayName;
-            }
-        }
-
-        return result;
-    }
+    Task<IReadOnlyDictionary<ClientId, string>> GetDisplayNamesAsync(OfficeId office, IReadOnlyCollection<ClientId> clients, CancellationToken cancellationToken);
 
     /// <summary>Pseudonym codes for many clients at once (for pseudonymised lists); unknown ids are left out.</summary>
     Task<IReadOnlyDictionary<ClientId, string>> GetPseudonymCodesAsync(OfficeId office, IReadOnlyCollection<ClientId> clients, CancellationToken cancellationToken);
