@@ -24,6 +24,19 @@ public sealed class BrowserHost : IAsyncLifetime
     /// <summary>Where screenshots go, for a person to look at after the run.</summary>
     public static string ScreenshotDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
+    /// <summary>
+    /// A browser context for a test. The suite runs every test project at once on two cores, so a page can take longer
+    /// than Playwright's 30 s default to answer; one default for every journey instead of a longer wait here and there.
+    /// </summary>
+    public async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var context = await Browser.NewContextAsync(options);
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
+        return context;
+    }
+
     public async Task InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))

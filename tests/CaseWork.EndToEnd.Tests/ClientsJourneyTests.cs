@@ -9,7 +9,7 @@ public sealed class ClientsJourneyTests(BrowserHost host) : IClassFixture<Browse
     [Fact]
     public async Task Registering_someone_who_is_already_known_in_another_spelling_leads_to_the_existing_file_where_a_note_and_a_consent_are_added()
     {
-        await using var context = await host.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseAddress.ToString(), Locale = "de-DE" });
+        await using var context = await host.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseAddress.ToString(), Locale = "de-DE" });
         var page = await context.NewPageAsync();
         await SignInAsync(page, DemoUsers.Streetworker);
 
@@ -68,7 +68,7 @@ public sealed class ClientsJourneyTests(BrowserHost host) : IClassFixture<Browse
     [Fact]
     public async Task A_registration_with_a_birth_date_in_the_future_is_refused_with_a_message_at_the_field_and_nothing_is_saved()
     {
-        await using var context = await host.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseAddress.ToString(), Locale = "de-DE" });
+        await using var context = await host.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseAddress.ToString(), Locale = "de-DE" });
         var page = await context.NewPageAsync();
         await SignInAsync(page, DemoUsers.Streetworker);
 

@@ -18,7 +18,7 @@ public sealed class InterpreterAppointmentJourneyTests(BrowserHost host) : IClas
     [Fact]
     public async Task The_worker_plans_with_an_interpreter_the_interpreter_accepts_on_a_phone_and_the_worker_sees_who_comes()
     {
-        await using var desk = await host.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseAddress.ToString(), Locale = "de-DE" });
+        await using var desk = await host.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseAddress.ToString(), Locale = "de-DE" });
         var worker = await desk.NewPageAsync();
         await SignInAsync(worker, DemoUsers.Streetworker);
 
@@ -48,7 +48,7 @@ public sealed class InterpreterAppointmentJourneyTests(BrowserHost host) : IClas
         await worker.WaitForURLAsync("**/Appointments/Details/**");
         var appointmentUrl = worker.Url;
 
-        await using var phone = await host.Browser.NewContextAsync(new BrowserNewContextOptions
+        await using var phone = await host.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = host.BaseAddress.ToString(),
             Locale = "de-DE",

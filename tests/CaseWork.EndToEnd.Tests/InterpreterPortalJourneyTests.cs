@@ -9,7 +9,7 @@ public sealed class InterpreterPortalJourneyTests(BrowserHost host) : IClassFixt
     [Fact]
     public async Task Demo_interpreter_accepts_an_offer_on_a_phone_and_sees_the_job_in_upcoming()
     {
-        await using var context = await host.Browser.NewContextAsync(new BrowserNewContextOptions
+        await using var context = await host.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = host.BaseAddress.ToString(),
             Locale = "de-DE",
@@ -51,7 +51,7 @@ public sealed class InterpreterPortalJourneyTests(BrowserHost host) : IClassFixt
     [Fact]
     public async Task Demo_streetworker_sees_the_requests_and_the_ranking_explained()
     {
-        await using var context = await host.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseAddress.ToString(), Locale = "de-DE" });
+        await using var context = await host.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseAddress.ToString(), Locale = "de-DE" });
         var page = await context.NewPageAsync();
 
         await page.GotoAsync("/Account/Login");

@@ -12,7 +12,7 @@ public sealed class ReferralsJourneyTests(BrowserHost host) : IClassFixture<Brow
     [Fact]
     public async Task A_referral_with_consent_is_accepted_and_completed_by_the_agency_and_counted_for_the_supervisor()
     {
-        await using var workerContext = await host.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseAddress.ToString(), Locale = "de-DE" });
+        await using var workerContext = await host.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseAddress.ToString(), Locale = "de-DE" });
         var page = await workerContext.NewPageAsync();
         await SignInAsync(page, DemoUsers.Streetworker);
 
@@ -48,7 +48,7 @@ public sealed class ReferralsJourneyTests(BrowserHost host) : IClassFixture<Brow
         await Shot(page, "referrals-sent.png");
 
         // The agency has no account: its link is the key, and it sees only what was shared.
-        await using var agencyContext = await host.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseAddress.ToString(), Locale = "de-DE" });
+        await using var agencyContext = await host.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseAddress.ToString(), Locale = "de-DE" });
         var agency = await agencyContext.NewPageAsync();
         await agency.GotoAsync(agencyPath!);
         await agency.GetByRole(AriaRole.Heading, new() { Name = "Weitervermittlung beantworten" }).WaitForAsync();
@@ -75,7 +75,7 @@ public sealed class ReferralsJourneyTests(BrowserHost host) : IClassFixture<Brow
         Assert.Contains("Ziel erreicht", await row.InnerTextAsync(), StringComparison.Ordinal);
         await Shot(page, "referrals-client-list.png");
 
-        await using var supervisorContext = await host.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseAddress.ToString(), Locale = "de-DE" });
+        await using var supervisorContext = await host.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseAddress.ToString(), Locale = "de-DE" });
         var supervisor = await supervisorContext.NewPageAsync();
         await SignInAsync(supervisor, DemoUsers.Supervisor);
         await supervisor.GotoAsync("/Referrals/Outcomes");
