@@ -14,7 +14,8 @@ internal sealed record PlanDayAheadMessages : ICommand<int>;
 /// <summary>
 /// Plans the day-ahead messages as reminder rows due now, so the sweep sends them once with the same lease, retries and
 /// states as every other reminder (ADR 0022). A row per worker and day (offset code <c>day:yyyy-MM-dd</c>) makes a second run
-/// on the same day — a restart, a second instance — plan nothing new.
+/// on the same day — a restart, a second instance — plan nothing new. Two runs at the same moment both find nothing planned;
+/// the unique index lets only one of them insert, and the other plans again from what is there now.
 /// </summary>
 internal sealed class PlanDayAheadMessagesHandler(AppointmentsDbContext db, OfficeRules rules, TimeProvider time)
     : ICommandHandler<PlanDayAheadMessages, int>
@@ -30,10 +31,29 @@ internal sealed class PlanDayAheadMessagesHandler(AppointmentsDbContext db, Offi
         var planned = 0;
         foreach (var office in offices)
         {
-            planned += await PlanOfficeAsync(office, now, cancellationToken);
+            planned += await PlanAndSaveOfficeAsync(office, now, cancellationToken);
         }
 
         return planned;
+    }
+
+    // Saved office by office, so one office's lost race does not undo what was planned for the others.
+    private async Task<int> PlanAndSaveOfficeAsync(OfficeId office, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var planned = await PlanOfficeAsync(office, now, cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return planned;
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                // Another run planned some of these workers' messages in the meantime: plan again, without them.
+                db.ChangeTracker.Clear();
+            }
+        }
     }
 
     private async Task<int> PlanOfficeAsync(OfficeId office, DateTimeOffset now, CancellationToken cancellationToken)

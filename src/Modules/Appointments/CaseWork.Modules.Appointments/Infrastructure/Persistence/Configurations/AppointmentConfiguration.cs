@@ -125,6 +125,9 @@ internal sealed class ReminderConfiguration : IEntityTypeConfiguration<Reminder>
         // The sweep's one question: what is due now (ADR 0014).
         builder.HasIndex(r => r.NextAttemptAt).HasDatabaseName("ix_reminders_next_attempt");
         builder.HasIndex(r => r.AppointmentId).HasDatabaseName("ix_reminders_appointment");
+        // One day-ahead message per worker and day, whoever plans it (ADR 0022).
+        builder.HasIndex(r => new { r.OfficeId, r.WorkerId, r.OffsetCode }).HasDatabaseName("ux_reminders_day_ahead")
+            .IsUnique().HasFilter(FormattableString.Invariant($"purpose = {(int)ReminderPurpose.DayAhead}"));
     }
 }
 
