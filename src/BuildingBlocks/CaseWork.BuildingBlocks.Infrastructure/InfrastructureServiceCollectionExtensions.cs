@@ -56,12 +56,18 @@ public static class InfrastructureServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Registers a DbContext on its store (file or schema), on the configured provider.</summary>
+    /// <summary>
+    /// Registers a DbContext on its store (file or schema), on the configured provider. The options are built once
+    /// (singleton): they depend on configuration only, and building them per request cost every request a directory check
+    /// and an options build per context it used.
+    /// </summary>
     public static IServiceCollection AddCaseWorkStore<TContext>(this IServiceCollection services, StoreDescriptor store)
         where TContext : DbContext
     {
-        services.AddDbContext<TContext>((sp, options) =>
-            options.UseCaseWorkStore(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, store));
+        services.AddDbContext<TContext>(
+            (sp, options) => options.UseCaseWorkStore(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, store),
+            contextLifetime: ServiceLifetime.Scoped,
+            optionsLifetime: ServiceLifetime.Singleton);
         services.AddSingleton(new MigratedStore(typeof(TContext), store));
         return services;
     }

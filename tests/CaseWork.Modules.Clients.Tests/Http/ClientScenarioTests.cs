@@ -113,6 +113,54 @@ public sealed class ClientScenarioTests
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
+    public async Task The_timeline_pages_through_the_notes_filters_them_and_audits_every_page(DatabaseProvider provider)
+    {
+        await using var host = await ClientsHost.StartAsync(provider);
+        var (id, _, code) = await host.RegisterAsync();
+        for (var i = 1; i <= 52; i++)
+        {
+            using var created = await host.Streetworker.PostAsJsonAsync($"/api/clients/{id}/notes", new
+            {
+                type = i % 2 == 0 ? "PhoneCall" : "Conversation",
+                text = $"Notiz {i}",
+                occurredAt = new DateTimeOffset(2026, 1, 1, 9, 0, 0, TimeSpan.Zero).AddDays(i),
+                topics = new[] { i == 7 ? "housing" : "debts" },
+            });
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        }
+
+        var first = await host.Streetworker.GetFromJsonAsync<JsonElement>($"/api/clients/{id}/timeline");
+        Assert.Equal("Amina Haidari", first.GetProperty("client").GetProperty("displayName").GetString());
+        var firstNotes = first.GetProperty("notes").EnumerateArray().ToList();
+        Assert.Equal(50, firstNotes.Count);
+        Assert.True(first.GetProperty("moreNotes").GetBoolean());
+        Assert.Equal("Notiz 52", firstNotes[0].GetProperty("text").GetString());
+        var before = Uri.EscapeDataString(firstNotes[^1].GetProperty("occurredAt").GetString()!);
+        var second = await host.Streetworker.GetFromJsonAsync<JsonElement>($"/api/clients/{id}/timeline?before={before}");
+        Assert.Equal(["Notiz 2", "Notiz 1"], second.GetProperty("notes").EnumerateArray().Select(n => n.GetProperty("text").GetString()));
+        Assert.False(second.GetProperty("moreNotes").GetBoolean());
+        var housing = await host.Streetworker.GetFromJsonAsync<JsonElement>($"/api/clients/{id}/timeline?topic=housing");
+        Assert.Equal("Notiz 7", housing.GetProperty("notes").EnumerateArray().Single().GetProperty("text").GetString());
+
+        // A supervisor pages by pseudonym, without the notes' text; bad filters and other offices get nothing.
+        var pseudonymised = await host.Supervisor.GetFromJsonAsync<JsonElement>($"/api/clients/{id}/timeline");
+        Assert.Equal(code, pseudonymised.GetProperty("client").GetProperty("pseudonymCode").GetString());
+        Assert.Equal(JsonValueKind.Null, pseudonymised.GetProperty("client").GetProperty("displayName").ValueKind);
+        Assert.All(pseudonymised.GetProperty("notes").EnumerateArray(), n => Assert.Equal(JsonValueKind.Null, n.GetProperty("text").ValueKind));
+        using var badType = await host.Streetworker.GetAsync($"/api/clients/{id}/timeline?noteType=Gossip");
+        Assert.Equal(HttpStatusCode.BadRequest, badType.StatusCode);
+        Assert.True((await badType.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("noteType", out _));
+        using var elsewhere = await host.OtherOfficeStreetworker.GetAsync($"/api/clients/{id}/timeline");
+        Assert.Equal(HttpStatusCode.NotFound, elsewhere.StatusCode);
+
+        var audit = await AuditEntriesAsync(host, id.ToString());
+        Assert.Equal(3, audit.Count(e => e.Action == nameof(AuditAction.Read) && e.RecordType == "CaseFile" && e.Details is null));
+        Assert.Single(audit, e => e.Action == nameof(AuditAction.Read) && e.RecordType == "CaseFile" && e.Details == "pseudonymised");
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
     public async Task A_second_edit_based_on_the_same_version_gets_a_conflict_and_changes_nothing(DatabaseProvider provider)
     {
         await using var host = await ClientsHost.StartAsync(provider);

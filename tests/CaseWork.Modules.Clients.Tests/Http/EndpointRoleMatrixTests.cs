@@ -27,6 +27,7 @@ public sealed class EndpointRoleMatrixTests(ClientsHostFixture fixture) : IClass
         ["search"] = new(HttpMethod.Get, _ => "/api/clients?term=1990", _ => null),
         ["update"] = new(HttpMethod.Put, t => $"/api/clients/{t.ClientId}", t => new { version = t.Version, details = new { givenNames = "Amina", familyNames = "Haidari-Rahimi" } }),
         ["case-file"] = new(HttpMethod.Get, t => $"/api/clients/{t.ClientId}/case-file", _ => null),
+        ["timeline"] = new(HttpMethod.Get, t => $"/api/clients/{t.ClientId}/timeline", _ => null),
         ["duplicates"] = new(HttpMethod.Get, t => $"/api/clients/{t.ClientId}/duplicates", _ => null),
         ["close"] = new(HttpMethod.Post, t => $"/api/clients/{t.ClientId}/case-file/close", _ => new { version = 0, reason = "GoalsAchieved" }),
         ["workers"] = new(HttpMethod.Put, t => $"/api/clients/{t.ClientId}/case-file/workers", _ => new { version = 0, otherWorkers = Array.Empty<Guid>() }),
@@ -68,13 +69,13 @@ public sealed class EndpointRoleMatrixTests(ClientsHostFixture fixture) : IClass
         // Streetworker of the office.
         var own = new Dictionary<string, HttpStatusCode>
         {
-            ["register"] = Created, ["search"] = Ok, ["update"] = Ok, ["case-file"] = Ok, ["duplicates"] = Ok, ["close"] = Ok, ["workers"] = Ok,
+            ["register"] = Created, ["search"] = Ok, ["update"] = Ok, ["case-file"] = Ok, ["timeline"] = Ok, ["duplicates"] = Ok, ["close"] = Ok, ["workers"] = Ok,
             ["note"] = Created, ["need"] = Created, ["need-status"] = NoContent, ["goal"] = Created, ["goal-complete"] = NoContent,
             ["important-date"] = Created, ["consent"] = Created, ["consent-revoke"] = NoContent, ["merge"] = Ok, ["erasure"] = NoContent,
             ["contact-log"] = Created, ["contact-list"] = Ok, ["contact-convert"] = Created, ["my"] = Ok, ["goals-due"] = Ok, ["dates"] = Ok,
             ["retention-get"] = Forbidden, ["retention-put"] = Forbidden,
         };
-        var reads = new HashSet<string> { "search", "case-file" };
+        var reads = new HashSet<string> { "search", "case-file", "timeline" };
         var unscoped = new HashSet<string> { "register", "search", "contact-log", "contact-list", "my", "goals-due", "dates", "retention-get", "retention-put" };
         foreach (var (name, status) in own)
         {

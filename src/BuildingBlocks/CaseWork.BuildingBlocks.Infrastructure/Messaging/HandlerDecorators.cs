@@ -168,3 +168,53 @@ internal sealed partial class LoggingQueryDecorator<TQuery, TValue>(
     [LoggerMessage(Level = LogLevel.Debug, Message = "Query {Query} completed (success: {Success}) in {ElapsedMs:0.0} ms")]
     private partial void LogCompleted(string query, bool success, double elapsedMs);
 }
+
+/// <summary>
+/// On SQLite, holds the module's connection open for the whole query or command. EF otherwise opens and closes it around
+/// every statement, and each open of a SQLite connection takes the pool's lock and registers EF's SQL functions again — on a
+/// case-file read (eight statements) that cost more than the statements themselves. PostgreSQL connections are left to EF:
+/// holding one from the small pool while the request waits (for its audit entry, say) would starve other requests.
+/// </summary>
+internal sealed class SqliteConnectionScope<TDbContext>(TDbContext db)
+    where TDbContext : ModuleDbContext
+{
+    public async Task<T> RunAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsSqlite() || db.Database.GetDbConnection().State == System.Data.ConnectionState.Open)
+        {
+            return await work();
+        }
+
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            return await work();
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+}
+
+/// <summary>Runs a query inside <see cref="SqliteConnectionScope{TDbContext}"/>.</summary>
+internal sealed class ConnectionQueryDecorator<TQuery, TValue, TDbContext>(
+    IQueryHandler<TQuery, TValue> inner,
+    SqliteConnectionScope<TDbContext> connection) : IQueryHandler<TQuery, TValue>
+    where TQuery : IQuery<TValue>
+    where TDbContext : ModuleDbContext
+{
+    public Task<Result<TValue>> Handle(TQuery query, CancellationToken cancellationToken) =>
+        connection.RunAsync(() => inner.Handle(query, cancellationToken), cancellationToken);
+}
+
+/// <summary>Runs a command (and its unit of work) inside <see cref="SqliteConnectionScope{TDbContext}"/>.</summary>
+internal sealed class ConnectionCommandDecorator<TCommand, TValue, TDbContext>(
+    ICommandHandler<TCommand, TValue> inner,
+    SqliteConnectionScope<TDbContext> connection) : ICommandHandler<TCommand, TValue>
+    where TCommand : ICommand<TValue>
+    where TDbContext : ModuleDbContext
+{
+    public Task<Result<TValue>> Handle(TCommand command, CancellationToken cancellationToken) =>
+        connection.RunAsync(() => inner.Handle(command, cancellationToken), cancellationToken);
+}

@@ -4,6 +4,7 @@ using CaseWork.BuildingBlocks.Infrastructure.Persistence;
 using CaseWork.BuildingBlocks.Messaging;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CaseWork.BuildingBlocks.Infrastructure.Messaging;
 
@@ -12,7 +13,7 @@ public static class ModuleHandlerRegistration
 {
     /// <summary>
     /// Scans <paramref name="moduleAssembly"/> (internal types included) and registers, scoped:
-    /// command and query handlers, decorated as logging → validation → unit of work (<typeparamref name="TDbContext"/>) → handler;
+    /// command and query handlers, decorated as logging → validation → SQLite connection scope → unit of work (<typeparamref name="TDbContext"/>) → handler;
     /// FluentValidation validators; integration-event handlers with their inbox subscriptions; and the module's outbox.
     /// </summary>
     public static IServiceCollection AddModuleMessaging<TDbContext>(this IServiceCollection services, Assembly moduleAssembly)
@@ -49,15 +50,19 @@ public static class ModuleHandlerRegistration
             // which would otherwise end up in the container too.
             .AddClasses(c => c.AssignableTo(typeof(IValidator<>)).Where(includeType), publicOnly: false)
             .AsImplementedInterfaces(IsClosed(typeof(IValidator<>)))
-            .WithScopedLifetime()
+            // Validators are stateless; built per request, their rules (expressions, compiled accessors) were rebuilt
+            // for every request too.
+            .WithSingletonLifetime()
             .AddClasses(c => c.AssignableTo(typeof(IIntegrationEventHandler<>)).Where(includeType), publicOnly: false)
             .AsSelf()
             .WithScopedLifetime());
 
+        services.TryAddScoped<SqliteConnectionScope<TDbContext>>();
         foreach (var handlerInterface in HandlerInterfaces(moduleTypes, typeof(ICommandHandler<,>)))
         {
             var (command, value) = (handlerInterface.GenericTypeArguments[0], handlerInterface.GenericTypeArguments[1]);
             services.Decorate(handlerInterface, typeof(UnitOfWorkCommandDecorator<,,>).MakeGenericType(command, value, typeof(TDbContext)));
+            services.Decorate(handlerInterface, typeof(ConnectionCommandDecorator<,,>).MakeGenericType(command, value, typeof(TDbContext)));
             services.Decorate(handlerInterface, typeof(ValidationCommandDecorator<,>).MakeGenericType(command, value));
             services.Decorate(handlerInterface, typeof(LoggingCommandDecorator<,>).MakeGenericType(command, value));
         }
@@ -65,6 +70,7 @@ public static class ModuleHandlerRegistration
         foreach (var handlerInterface in HandlerInterfaces(moduleTypes, typeof(IQueryHandler<,>)))
         {
             var (query, value) = (handlerInterface.GenericTypeArguments[0], handlerInterface.GenericTypeArguments[1]);
+            services.Decorate(handlerInterface, typeof(ConnectionQueryDecorator<,,>).MakeGenericType(query, value, typeof(TDbContext)));
             services.Decorate(handlerInterface, typeof(ValidationQueryDecorator<,>).MakeGenericType(query, value));
             services.Decorate(handlerInterface, typeof(LoggingQueryDecorator<,>).MakeGenericType(query, value));
         }

@@ -93,6 +93,16 @@ internal static class ClientEndpoints
             .WithName("ReadCaseFile").WithSummary("The case file with the latest 50 notes (filters: noteType, topic, before). Supervisors: give a reason for named access.")
             .Produces<CaseFileView>().WithClientProblems();
 
+        api.MapGet("/{id:guid}/timeline", async (
+                Guid id, string? noteType, string? topic, DateTimeOffset? before, string? accessReason, HttpRequest request,
+                IQueryHandler<ReadTimeline, TimelineView> handler, CancellationToken ct) =>
+            {
+                var reason = accessReason ?? request.Headers[AccessReasonHeader].FirstOrDefault();
+                return (await handler.Handle(new ReadTimeline(ClientId.From(id), noteType, topic, before, reason), ct)).ToHttpResult();
+            })
+            .WithName("ReadTimeline").WithSummary("The client and one page of 50 notes, newest first (filters: noteType, topic; before: the next page). Audited like the case file.")
+            .Produces<TimelineView>().WithClientProblems();
+
         api.MapGet("/{id:guid}/duplicates", async (Guid id, IQueryHandler<FindDuplicates, IReadOnlyList<DuplicateCandidateView>> handler, CancellationToken ct) =>
                 (await handler.Handle(new FindDuplicates(ClientId.From(id)), ct)).ToHttpResult())
             .WithName("FindDuplicates").WithSummary("Likely duplicates of a client, with reasons.")

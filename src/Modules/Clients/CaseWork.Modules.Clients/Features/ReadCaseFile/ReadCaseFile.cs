@@ -21,14 +21,22 @@ internal sealed record ReadCaseFile(
     string? NoteType = null,
     string? Topic = null,
     DateTimeOffset? Before = null,
-    string? AccessReason = null) : IQuery<CaseFileView>
+    string? AccessReason = null) : IQuery<CaseFileView>, ITimelineFilter
 {
     public const int TimelinePageSize = 50;
 }
 
 internal sealed record CaseFileHeader(bool IsOpen, DateOnly OpenedOn, DateOnly? ClosedOn, string? ClosingReason, string? ClosingNote, Guid? LeadWorker, IReadOnlyList<Guid> OtherWorkers, int Version);
 
-internal sealed record NoteView(Guid Id, string Type, DateTimeOffset OccurredAt, int? DurationMinutes, IReadOnlyList<string> Topics, string? Text, Guid? Author, bool KeptByLaw);
+internal sealed record NoteView(Guid Id, string Type, DateTimeOffset OccurredAt, int? DurationMinutes, IReadOnlyList<string> Topics, string? Text, Guid? Author, bool KeptByLaw)
+{
+    /// <summary>A note as the reader may see it: without its text unless they see names.</summary>
+    public static NoteView Of(CaseNote note, bool named)
+    {
+        ArgumentNullException.ThrowIfNull(note);
+        return new(note.Id, note.Type.ToString(), note.OccurredAt, note.DurationMinutes, note.Topics, named ? note.Text : null, note.Author?.Value, note.KeptByLaw);
+    }
+}
 
 internal sealed record NeedView(Guid Id, string Area, string Status, string? Description, DateOnly IdentifiedOn, DateOnly StatusChangedOn, Guid? ReferralId);
 
@@ -62,15 +70,28 @@ internal sealed record CaseFileView(
     IReadOnlyList<ConsentView> Consents,
     IReadOnlyList<ImportantDateView> ImportantDates);
 
-internal sealed class ReadCaseFileValidator : AbstractValidator<ReadCaseFile>
+/// <summary>The filters a timeline read takes (the whole case file, or one page of its notes).</summary>
+internal interface ITimelineFilter
 {
-    public ReadCaseFileValidator()
+    string? NoteType { get; }
+
+    string? Topic { get; }
+
+    string? AccessReason { get; }
+}
+
+internal abstract class TimelineFilterValidator<T> : AbstractValidator<T>
+    where T : ITimelineFilter
+{
+    protected TimelineFilterValidator()
     {
         RuleFor(q => q.NoteType).Must(InputEnum.IsValid<NoteType>).WithMessage($"Note type is one of: {InputEnum.Names<NoteType>()}.");
         RuleFor(q => q.Topic).Must(t => string.IsNullOrWhiteSpace(t) || NeedAreas.All.Contains(t)).WithMessage("Unknown topic.");
         RuleFor(q => q.AccessReason).MaximumLength(500);
     }
 }
+
+internal sealed class ReadCaseFileValidator : TimelineFilterValidator<ReadCaseFile>;
 
 internal sealed class ReadCaseFileHandler(ClientsDbContext db, ClientAccess access, ClientAudit audit, TimeProvider time)
     : IQueryHandler<ReadCaseFile, CaseFileView>
@@ -84,22 +105,11 @@ internal sealed class ReadCaseFileHandler(ClientsDbContext db, ClientAccess acce
             return ClientLoading.ClientNotFound(query.ClientId);
 
         var named = access.SeesNames(query.AccessReason);
-        if (access.IsSupervisor && named)
-        {
-            await audit.RecordAsync(AuditAction.ReasonedAccess, "CaseFile", client.Id, cancellationToken, "named case file", query.AccessReason!.Trim());
-        }
-        else
-        {
-            await audit.RecordAsync(AuditAction.Read, "CaseFile", client.Id, cancellationToken, named ? null : "pseudonymised");
-        }
-
-        var caseFile = await db.CaseFiles.AsNoTracking().FirstOrDefaultAsync(f => f.ClientId == client.Id, cancellationToken);
-        // Two queries, parent then notes (never Take inside a collection projection: that becomes ROW_NUMBER over the table).
-        var notes = await Timeline(db, client.Id, query).Take(ReadCaseFile.TimelinePageSize + 1).ToListAsync(cancellationToken);
-        var needs = await db.Needs.AsNoTracking().Where(n => n.ClientId == client.Id).OrderBy(n => n.IdentifiedOn).ToListAsync(cancellationToken);
-        var goals = await db.Goals.AsNoTracking().Where(g => g.ClientId == client.Id).OrderBy(g => g.DueOn).ToListAsync(cancellationToken);
-        var consents = await db.Consents.AsNoTracking().Where(c => c.ClientId == client.Id).OrderByDescending(c => c.GivenOn).ToListAsync(cancellationToken);
-        var dates = await db.ImportantDates.AsNoTracking().Where(d => d.ClientId == client.Id).OrderBy(d => d.On).ToListAsync(cancellationToken);
+        // The audit entry is committed while the file is read; nothing is answered before both are done.
+        var audited = RecordReadAsync(access, audit, client.Id, query.AccessReason, "named case file", cancellationToken);
+        var loaded = LoadAsync(client.Id, query, cancellationToken);
+        await Task.WhenAll(audited, loaded);
+        var (caseFile, notes, needs, goals, consents, dates) = await loaded;
         var today = OfficeCalendar.Today(time);
 
         return new CaseFileView(
@@ -108,8 +118,7 @@ internal sealed class ReadCaseFileHandler(ClientsDbContext db, ClientAccess acce
                 ? null
                 : new CaseFileHeader(caseFile.IsOpen, caseFile.OpenedOn, caseFile.ClosedOn, caseFile.ClosingReason?.ToString(),
                     named ? caseFile.ClosingNote : null, caseFile.LeadWorker?.Value, caseFile.OtherWorkers, caseFile.Version),
-            [.. notes.Take(ReadCaseFile.TimelinePageSize).Select(n => new NoteView(
-                n.Id, n.Type.ToString(), n.OccurredAt, n.DurationMinutes, n.Topics, named ? n.Text : null, n.Author?.Value, n.KeptByLaw))],
+            [.. notes.Take(ReadCaseFile.TimelinePageSize).Select(n => NoteView.Of(n, named))],
             notes.Count > ReadCaseFile.TimelinePageSize,
             [.. needs.Select(n => new NeedView(n.Id, n.Area, NeedStatusNames.Of(n.Status), named ? n.Description : null, n.IdentifiedOn, n.StatusChangedOn, n.ReferralId))],
             [.. goals.Select(g => new GoalView(g.Id, named ? g.Title : null, named ? g.NextSteps : [], g.DueOn, g.NeedId, g.AgreedOn, g.CompletedOn, g.Achieved))],
@@ -117,6 +126,35 @@ internal sealed class ReadCaseFileHandler(ClientsDbContext db, ClientAccess acce
                 c.Id, c.RecipientName, c.RecipientType, c.RecipientOrganisationId, named ? c.Purpose : null, c.DataCategories, c.GivenOn, c.GivenInLanguage,
                 c.InterpreterHelped, c.Form.ToString(), c.ValidUntil, c.RevokedOn, c.IsInForceOn(today)))],
             [.. dates.Select(d => new ImportantDateView(d.Id, d.Kind.ToString(), d.On, named ? d.Label : null))]);
+    }
+
+    private async Task<Content> LoadAsync(ClientId client, ReadCaseFile query, CancellationToken cancellationToken)
+    {
+        var caseFile = await db.CaseFiles.AsNoTracking().FirstOrDefaultAsync(f => f.ClientId == client, cancellationToken);
+        // Two queries, parent then notes (never Take inside a collection projection: that becomes ROW_NUMBER over the table).
+        var notes = await Timeline(db, client, query).Take(ReadCaseFile.TimelinePageSize + 1).ToListAsync(cancellationToken);
+        var needs = await db.Needs.AsNoTracking().Where(n => n.ClientId == client).OrderBy(n => n.IdentifiedOn).ToListAsync(cancellationToken);
+        var goals = await db.Goals.AsNoTracking().Where(g => g.ClientId == client).OrderBy(g => g.DueOn).ToListAsync(cancellationToken);
+        var consents = await db.Consents.AsNoTracking().Where(c => c.ClientId == client).OrderByDescending(c => c.GivenOn).ToListAsync(cancellationToken);
+        var dates = await db.ImportantDates.AsNoTracking().Where(d => d.ClientId == client).OrderBy(d => d.On).ToListAsync(cancellationToken);
+        return new Content(caseFile, notes, needs, goals, consents, dates);
+    }
+
+    private sealed record Content(
+        CaseFile? CaseFile, List<CaseNote> Notes, List<Need> Needs, List<Goal> Goals, List<Consent> Consents, List<ImportantDate> Dates);
+
+    /// <summary>
+    /// The audit entry of a read of the case file (or a part of it): a reasoned access when a supervisor sees names, a
+    /// plain read otherwise (marked pseudonymised when names were withheld).
+    /// </summary>
+    public static Task RecordReadAsync(ClientAccess access, ClientAudit audit, ClientId client, string? accessReason, string namedDetails, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        ArgumentNullException.ThrowIfNull(audit);
+        var named = access.SeesNames(accessReason);
+        return access.IsSupervisor && named
+            ? audit.RecordAsync(AuditAction.ReasonedAccess, "CaseFile", client, cancellationToken, namedDetails, accessReason!.Trim())
+            : audit.RecordAsync(AuditAction.Read, "CaseFile", client, cancellationToken, named ? null : "pseudonymised");
     }
 
     /// <summary>The timeline query, newest first, on the (client_id, occurred_at desc) index.</summary>

@@ -1,0 +1,52 @@
+using CaseWork.BuildingBlocks.Messaging;
+using CaseWork.BuildingBlocks.Results;
+using CaseWork.Modules.Clients.Contracts;
+using CaseWork.Modules.Clients.Features.Shared;
+using CaseWork.Modules.Clients.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaseWork.Modules.Clients.Features.ReadCaseFile;
+
+/// <summary>
+/// The client and one page of the case file's timeline (the latest <see cref="ReadCaseFile.TimelinePageSize"/> notes,
+/// optionally of one type or topic, or older than <paramref name="Before"/>): what paging through the notes and filtering
+/// them needs, without reading the needs, goals, consents and dates again. Audited like the whole case file, with the same
+/// rules for supervisors.
+/// </summary>
+internal sealed record ReadTimeline(
+    ClientId ClientId,
+    string? NoteType = null,
+    string? Topic = null,
+    DateTimeOffset? Before = null,
+    string? AccessReason = null) : IQuery<TimelineView>, ITimelineFilter
+{
+    public ReadCaseFile AsFilter() => new(ClientId, NoteType, Topic, Before, AccessReason);
+}
+
+/// <summary>One page of the timeline. <see cref="MoreNotes"/>: older notes exist (ask again with <c>before</c> = the last note's time).</summary>
+internal sealed record TimelineView(ClientView Client, IReadOnlyList<NoteView> Notes, bool MoreNotes);
+
+internal sealed class ReadTimelineValidator : TimelineFilterValidator<ReadTimeline>;
+
+internal sealed class ReadTimelineHandler(ClientsDbContext db, ClientAccess access, ClientAudit audit) : IQueryHandler<ReadTimeline, TimelineView>
+{
+    public async Task<Result<TimelineView>> Handle(ReadTimeline query, CancellationToken cancellationToken)
+    {
+        if (access.EnsureCaseReader() is { } denied)
+            return denied;
+        var client = await db.Clients.AsNoTracking().FirstOrDefaultAsync(c => c.Id == query.ClientId, cancellationToken);
+        if (client is null)
+            return ClientLoading.ClientNotFound(query.ClientId);
+
+        var named = access.SeesNames(query.AccessReason);
+        var audited = ReadCaseFileHandler.RecordReadAsync(access, audit, client.Id, query.AccessReason, "named timeline", cancellationToken);
+        var loaded = ReadCaseFileHandler.Timeline(db, client.Id, query.AsFilter()).Take(ReadCaseFile.TimelinePageSize + 1).ToListAsync(cancellationToken);
+        await Task.WhenAll(audited, loaded);
+        var notes = await loaded;
+
+        return new TimelineView(
+            ClientView.Of(client, named),
+            [.. notes.Take(ReadCaseFile.TimelinePageSize).Select(n => NoteView.Of(n, named))],
+            notes.Count > ReadCaseFile.TimelinePageSize);
+    }
+}
