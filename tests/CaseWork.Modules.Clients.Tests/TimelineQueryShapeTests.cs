@@ -60,7 +60,7 @@ public sealed class TimelineQueryShapeTests
         using var folder = new TempDataDirectory();
         var options = new DbContextOptionsBuilder<ClientsDbContext>();
         options.UseCaseWorkStore(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, DataDirectory = folder.Path }, ClientsDbContext.StoreDescriptor);
-        await using (var db = new ClientsDbContext(options.Options, TestCurrentUser.Streetworker(OfficeId.New())))
+        await using (var db = new ClientsDbContext(options.Options).WithCurrentUser(TestCurrentUser.Streetworker(OfficeId.New())))
         {
             await db.Database.MigrateAsync();
             var command = ClientSearch.Query(db, "Mohammed", allowNames: true).Take(20).ToQueryString();
@@ -107,6 +107,6 @@ public sealed class TimelineQueryShapeTests
             ? new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = "Host=localhost;Database=shape" }
             : new DatabaseOptions { Provider = DatabaseProvider.Sqlite, DataDirectory = Path.GetTempPath() };
         options.UseCaseWorkStore(database, ClientsDbContext.StoreDescriptor);
-        return new ClientsDbContext(options.Options, TestCurrentUser.Streetworker(OfficeId.New()));
+        return new ClientsDbContext(options.Options).WithCurrentUser(TestCurrentUser.Streetworker(OfficeId.New()));
     }
 }

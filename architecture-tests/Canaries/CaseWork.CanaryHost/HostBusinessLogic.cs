@@ -37,7 +37,7 @@ internal sealed class LedgerOpenedAuditor : IIntegrationEventHandler<LedgerOpene
 }
 
 /// <summary>Violation: a module store owned by the host.</summary>
-internal sealed class HostReportingDbContext(DbContextOptions<HostReportingDbContext> options) : ModuleDbContext(options, currentUser: null)
+internal sealed class HostReportingDbContext(DbContextOptions<HostReportingDbContext> options) : ModuleDbContext(options)
 {
     public override StoreDescriptor Store { get; } = new("reporting", "reporting");
 }

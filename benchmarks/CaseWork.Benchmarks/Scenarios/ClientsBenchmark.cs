@@ -101,12 +101,19 @@ internal static class ClientsBenchmark
             new LoadTarget("GET /api/clients?term=", LoadReport.Get(i => $"/api/clients?term={Uri.EscapeDataString(Term(i))}")),
             new LoadTarget("bare search (ADO.NET)", LoadReport.Get(i => $"/bench/search?term={Uri.EscapeDataString(Term(i))}")),
             connections, warmup, measure);
+        // The case-file read is "client + latest 50 notes, audit entry written": the timeline endpoint, the same
+        // lookup as the bare one. The whole case file (also needs, goals, consents, dates) is measured next to it as well.
+        var (timeline, bareTimeline) = await LoadComparer.RunAsync(provider, http,
+            new LoadTarget("GET /api/clients/{id}/timeline", LoadReport.Get(i => $"/api/clients/{Id(i)}/timeline")),
+            new LoadTarget("bare client + 50 notes (ADO.NET)", LoadReport.Get(i => $"/bench/case-file?id={Id(i)}")),
+            connections, warmup, measure);
         var (caseFile, bareCaseFile) = await LoadComparer.RunAsync(provider, http,
             new LoadTarget("GET /api/clients/{id}/case-file", LoadReport.Get(i => $"/api/clients/{Id(i)}/case-file")),
             new LoadTarget("bare client + 50 notes (ADO.NET)", LoadReport.Get(i => $"/bench/case-file?id={Id(i)}")),
             connections, warmup, measure);
-        results.AddRange([bareSearch, search, bareCaseFile, caseFile]);
+        results.AddRange([bareSearch, search, bareTimeline, timeline, bareCaseFile, caseFile]);
         comparisons.Add(new LoadComparison(search, bareSearch, 0.6, 1.5));
+        comparisons.Add(new LoadComparison(timeline, bareTimeline, 0.4, 3.0));
         comparisons.Add(new LoadComparison(caseFile, bareCaseFile, 0.4, 3.0));
     }
 

@@ -59,15 +59,31 @@ public static class InfrastructureServiceCollectionExtensions
     /// <summary>
     /// Registers a DbContext on its store (file or schema), on the configured provider. The options are built once
     /// (singleton): they depend on configuration only, and building them per request cost every request a directory check
-    /// and an options build per context it used.
+    /// and an options build per context it used. Module contexts are pooled (ADR 0026): a request leases one, bound to its
+    /// user, and gives it back when its scope ends, instead of setting up a context and its internal services every time.
     /// </summary>
     public static IServiceCollection AddCaseWorkStore<TContext>(this IServiceCollection services, StoreDescriptor store)
         where TContext : DbContext
     {
-        services.AddDbContext<TContext>(
-            (sp, options) => options.UseCaseWorkStore(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, store),
-            contextLifetime: ServiceLifetime.Scoped,
-            optionsLifetime: ServiceLifetime.Singleton);
+        if (typeof(ModuleDbContext).IsAssignableFrom(typeof(TContext)))
+        {
+            services.AddPooledDbContextFactory<TContext>((sp, options) =>
+                options.UseCaseWorkStore(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, store));
+            services.AddScoped(sp =>
+            {
+                var context = sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
+                ((ModuleDbContext)(object)context).BindCurrentUser(sp.GetService<ICurrentUser>());
+                return context;
+            });
+        }
+        else
+        {
+            services.AddDbContext<TContext>(
+                (sp, options) => options.UseCaseWorkStore(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, store),
+                contextLifetime: ServiceLifetime.Scoped,
+                optionsLifetime: ServiceLifetime.Singleton);
+        }
+
         services.AddSingleton(new MigratedStore(typeof(TContext), store));
         return services;
     }

@@ -77,7 +77,7 @@ public abstract class OfficeScopeTests : TwoModuleTestBase
         await db.Notes.OrderBy(n => n.Title).Select(n => n.Title).ToListAsync();
 
     private SenderDbContext CreateContext(TestCurrentUser? user) =>
-        new(StoreOptions.For<SenderDbContext>(Database, SenderDbContext.StoreDescriptor), user);
+        new SenderDbContext(StoreOptions.For<SenderDbContext>(Database, SenderDbContext.StoreDescriptor)).WithCurrentUser(user);
 
     public sealed class OnSqlite : OfficeScopeTests
     {

@@ -102,7 +102,7 @@ public abstract class UnitOfWorkTests : TwoModuleTestBase
     }
 
     private SenderDbContext CreateContext() =>
-        new(StoreOptions.For<SenderDbContext>(Database, SenderDbContext.StoreDescriptor), World.User);
+        new SenderDbContext(StoreOptions.For<SenderDbContext>(Database, SenderDbContext.StoreDescriptor)).WithCurrentUser(World.User);
 
     public sealed class OnSqlite : UnitOfWorkTests
     {

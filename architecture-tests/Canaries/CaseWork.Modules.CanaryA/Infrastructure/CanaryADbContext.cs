@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CaseWork.Modules.CanaryA.Infrastructure;
 
 /// <summary>Maps only into its own schema <c>canary_a</c>.</summary>
-internal sealed class CanaryADbContext(DbContextOptions<CanaryADbContext> options) : ModuleDbContext(options, currentUser: null)
+internal sealed class CanaryADbContext(DbContextOptions<CanaryADbContext> options) : ModuleDbContext(options)
 {
     public static readonly StoreDescriptor StoreDescriptor = new("canary_a", "canary_a");
 

@@ -7,7 +7,7 @@ namespace CaseWork.Modules.CanaryB.Infrastructure;
 /// Violations: maps a table into CanaryA's schema and points a foreign key at it. EF Core here, outside the Domain
 /// namespace, is allowed and must not be reported.
 /// </summary>
-internal sealed class CanaryBDbContext(DbContextOptions<CanaryBDbContext> options) : ModuleDbContext(options, currentUser: null)
+internal sealed class CanaryBDbContext(DbContextOptions<CanaryBDbContext> options) : ModuleDbContext(options)
 {
     public static readonly StoreDescriptor StoreDescriptor = new("canary_b", "canary_b");
 

@@ -16,11 +16,19 @@ namespace CaseWork.BuildingBlocks.Infrastructure.Persistence;
 /// </summary>
 public abstract class ModuleDbContext : DbContext, IIntegrationEventOutbox
 {
-    private readonly ICurrentUser? _currentUser;
+    private ICurrentUser? _currentUser;
 
-    /// <summary>Creates the context.</summary>
-    protected ModuleDbContext(DbContextOptions options, ICurrentUser? currentUser)
-        : base(options) => _currentUser = currentUser;
+    /// <summary>Creates the context; until <see cref="BindCurrentUser"/> binds a user, office-scoped entities are not visible.</summary>
+    protected ModuleDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
+    /// <summary>
+    /// Binds the user (and so the office) the queries are scoped to. Contexts are pooled (ADR 0026): the container binds the
+    /// request's user each time it hands a context out, so a context never keeps the previous request's office.
+    /// </summary>
+    public void BindCurrentUser(ICurrentUser? currentUser) => _currentUser = currentUser;
 
     /// <summary>The store (file and schema) this context owns.</summary>
     public abstract StoreDescriptor Store { get; }
@@ -170,4 +178,17 @@ public sealed class StronglyTypedIdConverter<TId> : ValueConverter<TId, Guid>
     }
 
     private static TId Wrap(Guid value) => TId.From(value);
+}
+
+/// <summary>Binding a module context to a user where it is built by hand (tests, tools).</summary>
+public static class ModuleDbContextExtensions
+{
+    /// <summary>Binds <paramref name="currentUser"/> (see <see cref="ModuleDbContext.BindCurrentUser"/>) and returns the context.</summary>
+    public static TContext WithCurrentUser<TContext>(this TContext context, ICurrentUser? currentUser)
+        where TContext : ModuleDbContext
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.BindCurrentUser(currentUser);
+        return context;
+    }
 }

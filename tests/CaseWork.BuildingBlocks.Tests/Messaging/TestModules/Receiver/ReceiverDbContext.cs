@@ -1,12 +1,11 @@
-using CaseWork.BuildingBlocks.Identity;
 using CaseWork.BuildingBlocks.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace CaseWork.BuildingBlocks.Tests.Messaging.TestModules.Receiver;
 
 /// <summary>The receiver test module's store: schema <c>test_receiver</c> (file <c>test_receiver.db</c>).</summary>
-internal sealed class ReceiverDbContext(DbContextOptions<ReceiverDbContext> options, ICurrentUser? currentUser = null)
-    : ModuleDbContext(options, currentUser)
+internal sealed class ReceiverDbContext(DbContextOptions<ReceiverDbContext> options)
+    : ModuleDbContext(options)
 {
     public static readonly StoreDescriptor StoreDescriptor = new("test_receiver", "test_receiver");
 

@@ -1,12 +1,11 @@
-using CaseWork.BuildingBlocks.Identity;
 using CaseWork.BuildingBlocks.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace CaseWork.BuildingBlocks.Tests.Messaging.TestModules.Sender;
 
 /// <summary>The sender test module's store: schema <c>test_sender</c> (file <c>test_sender.db</c>).</summary>
-internal sealed class SenderDbContext(DbContextOptions<SenderDbContext> options, ICurrentUser? currentUser = null)
-    : ModuleDbContext(options, currentUser)
+internal sealed class SenderDbContext(DbContextOptions<SenderDbContext> options)
+    : ModuleDbContext(options)
 {
     public static readonly StoreDescriptor StoreDescriptor = new("test_sender", "test_sender");
 

@@ -1,4 +1,3 @@
-using CaseWork.BuildingBlocks.Identity;
 using CaseWork.BuildingBlocks.Infrastructure.Persistence;
 using CaseWork.Modules.Appointments.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -6,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CaseWork.Modules.Appointments.Infrastructure.Persistence;
 
 /// <summary>The Appointments module's own store: schema <c>appointments</c> (file <c>appointments.db</c> on SQLite).</summary>
-internal sealed class AppointmentsDbContext(DbContextOptions<AppointmentsDbContext> options, ICurrentUser? currentUser = null)
-    : ModuleDbContext(options, currentUser)
+internal sealed class AppointmentsDbContext(DbContextOptions<AppointmentsDbContext> options)
+    : ModuleDbContext(options)
 {
     public static readonly StoreDescriptor StoreDescriptor = new("appointments", "appointments");
 

@@ -1,4 +1,3 @@
-using CaseWork.BuildingBlocks.Identity;
 using CaseWork.BuildingBlocks.Infrastructure.Persistence;
 using CaseWork.Modules.Clients.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -6,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CaseWork.Modules.Clients.Infrastructure.Persistence;
 
 /// <summary>The Clients module's own store: schema <c>clients</c> (file <c>clients.db</c> on SQLite).</summary>
-internal sealed class ClientsDbContext(DbContextOptions<ClientsDbContext> options, ICurrentUser? currentUser = null)
-    : ModuleDbContext(options, currentUser)
+internal sealed class ClientsDbContext(DbContextOptions<ClientsDbContext> options)
+    : ModuleDbContext(options)
 {
     public const string SearchKeyTrigramIndex = "ix_clients_search_key_trgm";
 

@@ -1,4 +1,3 @@
-using CaseWork.BuildingBlocks.Identity;
 using CaseWork.BuildingBlocks.Infrastructure.Persistence;
 using CaseWork.Modules.InterpreterBooking.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -6,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CaseWork.Modules.InterpreterBooking.Infrastructure.Persistence;
 
 /// <summary>The InterpreterBooking module's own store: schema <c>interpreter_booking</c> (file <c>interpreter_booking.db</c> on SQLite).</summary>
-internal sealed class InterpreterBookingDbContext(DbContextOptions<InterpreterBookingDbContext> options, ICurrentUser? currentUser = null)
-    : ModuleDbContext(options, currentUser)
+internal sealed class InterpreterBookingDbContext(DbContextOptions<InterpreterBookingDbContext> options)
+    : ModuleDbContext(options)
 {
     public static readonly StoreDescriptor StoreDescriptor = new("interpreter_booking", "interpreter_booking");
 

@@ -1,4 +1,3 @@
-using CaseWork.BuildingBlocks.Identity;
 using CaseWork.BuildingBlocks.Infrastructure.Persistence;
 using CaseWork.Modules.Referrals.Domain.Directory;
 using CaseWork.Modules.Referrals.Domain.Referrals;
@@ -7,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CaseWork.Modules.Referrals.Infrastructure.Persistence;
 
 /// <summary>The Referrals module's own store: schema <c>referrals</c> (file <c>referrals.db</c> on SQLite).</summary>
-internal sealed class ReferralsDbContext(DbContextOptions<ReferralsDbContext> options, ICurrentUser? currentUser = null)
-    : ModuleDbContext(options, currentUser)
+internal sealed class ReferralsDbContext(DbContextOptions<ReferralsDbContext> options)
+    : ModuleDbContext(options)
 {
     public static readonly StoreDescriptor StoreDescriptor = new("referrals", "referrals");
 
