@@ -4,6 +4,7 @@ using CaseWork.BuildingBlocks.Tests.Messaging.TestModules.Sender;
 using CaseWork.TestKit;
 using CaseWork.BuildingBlocks.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CaseWork.BuildingBlocks.Tests.Messaging;
 
@@ -59,6 +60,26 @@ public abstract class OfficeScopeTests : TwoModuleTestBase
 
         Assert.Empty(await TitlesAsync(other));
         Assert.Null(await other.Notes.FirstOrDefaultAsync(n => n.Title == "north a"));
+    }
+
+    [Fact]
+    public async Task A_pooled_context_forgets_its_user_when_it_goes_back_to_the_pool()
+    {
+        var host = await StartHostAsync();
+        World.User.OfficeId = _north;
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            Assert.Equal(["north a", "north b"], await TitlesAsync(scope.ServiceProvider.GetRequiredService<SenderDbContext>()));
+        }
+
+        // Leased straight from the pool, without the container binding a user: the north user must be gone.
+        await using var leased = await host.Services.GetRequiredService<IDbContextFactory<SenderDbContext>>().CreateDbContextAsync();
+        Assert.Empty(await TitlesAsync(leased));
+
+        // And a lease through the container is bound to whoever asks now.
+        World.User.OfficeId = _south;
+        await using var scope2 = host.Services.CreateAsyncScope();
+        Assert.Equal(["south a"], await TitlesAsync(scope2.ServiceProvider.GetRequiredService<SenderDbContext>()));
     }
 
     [Fact]

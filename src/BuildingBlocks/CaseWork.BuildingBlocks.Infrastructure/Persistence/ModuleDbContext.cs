@@ -30,6 +30,22 @@ public abstract class ModuleDbContext : DbContext, IIntegrationEventOutbox
     /// </summary>
     public void BindCurrentUser(ICurrentUser? currentUser) => _currentUser = currentUser;
 
+    /// <summary>Forgets the user before the context goes back to the pool, so a lease that binds none sees no office.</summary>
+    public override void Dispose()
+    {
+        _currentUser = null;
+        base.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <inheritdoc cref="Dispose"/>
+    public override ValueTask DisposeAsync()
+    {
+        _currentUser = null;
+        GC.SuppressFinalize(this);
+        return base.DisposeAsync();
+    }
+
     /// <summary>The store (file and schema) this context owns.</summary>
     public abstract StoreDescriptor Store { get; }
 
