@@ -77,6 +77,8 @@ internal interface ITimelineFilter
 
     string? Topic { get; }
 
+    DateTimeOffset? Before { get; }
+
     string? AccessReason { get; }
 }
 
@@ -158,7 +160,7 @@ internal sealed class ReadCaseFileHandler(ClientsDbContext db, ClientAccess acce
     }
 
     /// <summary>The timeline query, newest first, on the (client_id, occurred_at desc) index.</summary>
-    public static IQueryable<CaseNote> Timeline(ClientsDbContext db, ClientId client, ReadCaseFile filter)
+    public static IQueryable<CaseNote> Timeline(ClientsDbContext db, ClientId client, ITimelineFilter filter)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(filter);

@@ -18,10 +18,7 @@ internal sealed record ReadTimeline(
     string? NoteType = null,
     string? Topic = null,
     DateTimeOffset? Before = null,
-    string? AccessReason = null) : IQuery<TimelineView>, ITimelineFilter
-{
-    public ReadCaseFile AsFilter() => new(ClientId, NoteType, Topic, Before, AccessReason);
-}
+    string? AccessReason = null) : IQuery<TimelineView>, ITimelineFilter;
 
 /// <summary>One page of the timeline. <see cref="MoreNotes"/>: older notes exist (ask again with <c>before</c> = the last note's time).</summary>
 internal sealed record TimelineView(ClientView Client, IReadOnlyList<NoteView> Notes, bool MoreNotes);
@@ -40,7 +37,7 @@ internal sealed class ReadTimelineHandler(ClientsDbContext db, ClientAccess acce
 
         var named = access.SeesNames(query.AccessReason);
         var audited = ReadCaseFileHandler.RecordReadAsync(access, audit, client.Id, query.AccessReason, "named timeline", cancellationToken);
-        var loaded = ReadCaseFileHandler.Timeline(db, client.Id, query.AsFilter()).Take(ReadCaseFile.TimelinePageSize + 1).ToListAsync(cancellationToken);
+        var loaded = ReadCaseFileHandler.Timeline(db, client.Id, query).Take(ReadCaseFile.TimelinePageSize + 1).ToListAsync(cancellationToken);
         await Task.WhenAll(audited, loaded);
         var notes = await loaded;
 
