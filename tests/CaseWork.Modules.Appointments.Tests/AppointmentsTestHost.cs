@@ -112,6 +112,23 @@ internal static class AppointmentsTestHost
         return result.Value;
     }
 
+    /// <summary>
+    /// Sweeps and reads until <paramref name="done"/> holds (or a minute has passed; the caller's assertions then say what
+    /// was left). The host's own scheduled sweep runs too and may be the one that sends, so a test cannot assume its sweep did.
+    /// </summary>
+    public static async Task<T> SweepUntilAsync<T>(this CaseWorkHostFactory host, Func<Task<T>> read, Func<T, bool> done)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (true)
+        {
+            await host.SweepAsync();
+            var value = await read();
+            if (done(value) || DateTime.UtcNow > deadline)
+                return value;
+            await Task.Delay(200);
+        }
+    }
+
     public static async Task<T> WithDbAsync<T>(this CaseWorkHostFactory host, Func<AppointmentsDbContext, Task<T>> read)
     {
         await using var scope = host.Services.CreateAsyncScope();

@@ -154,17 +154,10 @@ public sealed class ReminderDeliveryTests
         }
 
         // The host's own sweep may be the one sending the notice: sweep until no reminder is left waiting.
-        List<(string Purpose, string State)> reminders;
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (true)
-        {
-            await host.SweepAsync();
-            details = await AppointmentsTestHost.GetAsync(later, id);
-            reminders = [.. details["reminders"]!.AsArray().Select(r => (Purpose: r!["purpose"]!.GetValue<string>(), State: r["state"]!.GetValue<string>()))];
-            if (!reminders.Any(r => r.State == "scheduled") || DateTime.UtcNow > deadline)
-                break;
-            await Task.Delay(200);
-        }
+        var reminders = await host.SweepUntilAsync(
+            async () => (await AppointmentsTestHost.GetAsync(later, id))["reminders"]!.AsArray()
+                .Select(r => (Purpose: r!["purpose"]!.GetValue<string>(), State: r["state"]!.GetValue<string>())).ToList(),
+            rows => !rows.Any(r => r.State == "scheduled"));
 
         Assert.Equal([("client_reminder", "sent"), ("client_reminder", "cancelled"), ("client_cancellation", "sent")], reminders);
         var messages = await ClientMessagesAsync(smtp, 2, TimeSpan.FromSeconds(10));

@@ -198,18 +198,8 @@ public sealed class StaffAndSmsDeliveryTests
         return result.Value;
     }
 
-    private static async Task<Reminder> SweptUntilAsync(CaseWorkHostFactory host, Guid appointment, Func<Reminder, bool> done)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (true)
-        {
-            await host.SweepAsync();
-            var reminder = await ReminderAsync(host, appointment);
-            if (done(reminder) || DateTime.UtcNow > deadline)
-                return reminder;
-            await Task.Delay(200);
-        }
-    }
+    private static Task<Reminder> SweptUntilAsync(CaseWorkHostFactory host, Guid appointment, Func<Reminder, bool> done) =>
+        host.SweepUntilAsync(() => ReminderAsync(host, appointment), done);
 
     private static Task<Reminder> ReminderAsync(CaseWorkHostFactory host, Guid appointment) =>
         host.WithDbAsync(db => db.Reminders.IgnoreQueryFilters().AsNoTracking()
