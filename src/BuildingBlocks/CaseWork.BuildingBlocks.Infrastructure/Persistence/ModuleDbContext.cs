@@ -65,6 +65,12 @@ public abstract class ModuleDbContext : DbContext, IIntegrationEventOutbox
     /// </summary>
     protected OfficeId? CurrentOfficeId => _currentUser?.OfficeId;
 
+    /// <summary>
+    /// The office this context's queries are scoped to, for hand-written SQL that must apply the same scope as the
+    /// query filters (null: nothing office-scoped is visible).
+    /// </summary>
+    public OfficeId? ScopedOffice => CurrentOfficeId;
+
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

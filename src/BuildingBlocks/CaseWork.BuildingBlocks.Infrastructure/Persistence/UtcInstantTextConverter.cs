@@ -17,8 +17,15 @@ public sealed class UtcInstantTextConverter : ValueConverter<DateTimeOffset, str
     /// <summary>Creates the converter.</summary>
     public UtcInstantTextConverter()
         : base(
-            value => StorePrecision.Truncate(value).ToString(Format, CultureInfo.InvariantCulture),
-            text => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal))
+            value => ToText(value),
+            text => FromText(text))
     {
     }
+
+    /// <summary>The stored text of an instant (also what hand-written SQL binds to compare with stored instants).</summary>
+    public static string ToText(DateTimeOffset value) => StorePrecision.Truncate(value).ToString(Format, CultureInfo.InvariantCulture);
+
+    /// <summary>The instant a stored text stands for (UTC).</summary>
+    public static DateTimeOffset FromText(string text) =>
+        DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
 }

@@ -79,17 +79,16 @@ internal sealed class Client : IOfficeScoped, IVersioned
 
     public int Version { get; private set; }
 
-    public DateOfBirth DateOfBirth => BirthPrecision switch
-    {
-        DateOfBirthPrecision.FullDate => DateOfBirth.Full(BirthDate!.Value),
-        DateOfBirthPrecision.YearOnly => DateOfBirth.YearOnly(BirthYear!.Value),
-        _ => DateOfBirth.Unknown,
-    };
+    public DateOfBirth DateOfBirth => DateOfBirth.Of(BirthPrecision, BirthYear, BirthDate);
 
     public bool IsAnonymised => State == ClientState.Anonymised;
 
     /// <summary>Name in Latin letters as staff read it.</summary>
-    public string DisplayName => IsAnonymised ? AnonymisedName : $"{GivenNamesLatin} {FamilyNamesLatin}".Trim();
+    public string DisplayName => DisplayNameOf(State, GivenNamesLatin, FamilyNamesLatin);
+
+    /// <summary>The display name of a record in <paramref name="state"/> with these Latin names (for reads that bypass the entity).</summary>
+    public static string DisplayNameOf(ClientState state, string givenNamesLatin, string familyNamesLatin) =>
+        state == ClientState.Anonymised ? AnonymisedName : $"{givenNamesLatin} {familyNamesLatin}".Trim();
 
     public string Initials => IsAnonymised
         ? "–"

@@ -41,6 +41,14 @@ internal sealed record DateOfBirth
         return new DateOfBirth(DateOfBirthPrecision.YearOnly, year, null);
     }
 
+    /// <summary>The date of birth as stored: its precision, the year (year only) and the date (full date).</summary>
+    public static DateOfBirth Of(DateOfBirthPrecision precision, int? year, DateOnly? date) => precision switch
+    {
+        DateOfBirthPrecision.FullDate => Full(date!.Value),
+        DateOfBirthPrecision.YearOnly => YearOnly(year!.Value),
+        _ => Unknown,
+    };
+
     /// <summary>Parses "yyyy-MM-dd", "yyyy" or an empty text (unknown).</summary>
     public static DateOfBirth Parse(string? text)
     {

@@ -102,26 +102,26 @@ internal sealed class ReadCaseFileHandler(ClientsDbContext db, ClientAccess acce
     {
         if (access.EnsureCaseReader() is { } denied)
             return denied;
-        var client = await db.Clients.AsNoTracking().FirstOrDefaultAsync(c => c.Id == query.ClientId, cancellationToken);
-        if (client is null)
+        var page = await TimelineReader.ReadAsync(db, query.ClientId, query, ReadCaseFile.TimelinePageSize, cancellationToken);
+        if (page is null)
             return ClientLoading.ClientNotFound(query.ClientId);
 
         var named = access.SeesNames(query.AccessReason);
-        // The audit entry is committed while the file is read; nothing is answered before both are done.
-        var audited = RecordReadAsync(access, audit, client.Id, query.AccessReason, "named case file", cancellationToken);
-        var loaded = LoadAsync(client.Id, query, cancellationToken);
+        // The audit entry is committed while the rest of the file is read; nothing is answered before both are done.
+        var audited = RecordReadAsync(access, audit, page.Client.Id, query.AccessReason, "named case file", cancellationToken);
+        var loaded = LoadAsync(page.Client.Id, cancellationToken);
         await Task.WhenAll(audited, loaded);
-        var (caseFile, notes, needs, goals, consents, dates) = await loaded;
+        var (caseFile, needs, goals, consents, dates) = await loaded;
         var today = OfficeCalendar.Today(time);
 
         return new CaseFileView(
-            ClientView.Of(client, named),
+            ClientView.Of(page.Client, named),
             caseFile is null
                 ? null
                 : new CaseFileHeader(caseFile.IsOpen, caseFile.OpenedOn, caseFile.ClosedOn, caseFile.ClosingReason?.ToString(),
                     named ? caseFile.ClosingNote : null, caseFile.LeadWorker?.Value, caseFile.OtherWorkers, caseFile.Version),
-            [.. notes.Take(ReadCaseFile.TimelinePageSize).Select(n => NoteView.Of(n, named))],
-            notes.Count > ReadCaseFile.TimelinePageSize,
+            [.. page.Notes.Select(n => n.View(named))],
+            page.MoreNotes,
             [.. needs.Select(n => new NeedView(n.Id, n.Area, NeedStatusNames.Of(n.Status), named ? n.Description : null, n.IdentifiedOn, n.StatusChangedOn, n.ReferralId))],
             [.. goals.Select(g => new GoalView(g.Id, named ? g.Title : null, named ? g.NextSteps : [], g.DueOn, g.NeedId, g.AgreedOn, g.CompletedOn, g.Achieved))],
             [.. consents.Select(c => new ConsentView(
@@ -130,20 +130,18 @@ internal sealed class ReadCaseFileHandler(ClientsDbContext db, ClientAccess acce
             [.. dates.Select(d => new ImportantDateView(d.Id, d.Kind.ToString(), d.On, named ? d.Label : null))]);
     }
 
-    private async Task<Content> LoadAsync(ClientId client, ReadCaseFile query, CancellationToken cancellationToken)
+    private async Task<Content> LoadAsync(ClientId client, CancellationToken cancellationToken)
     {
         var caseFile = await db.CaseFiles.AsNoTracking().FirstOrDefaultAsync(f => f.ClientId == client, cancellationToken);
-        // Two queries, parent then notes (never Take inside a collection projection: that becomes ROW_NUMBER over the table).
-        var notes = await Timeline(db, client, query).Take(ReadCaseFile.TimelinePageSize + 1).ToListAsync(cancellationToken);
         var needs = await db.Needs.AsNoTracking().Where(n => n.ClientId == client).OrderBy(n => n.IdentifiedOn).ToListAsync(cancellationToken);
         var goals = await db.Goals.AsNoTracking().Where(g => g.ClientId == client).OrderBy(g => g.DueOn).ToListAsync(cancellationToken);
         var consents = await db.Consents.AsNoTracking().Where(c => c.ClientId == client).OrderByDescending(c => c.GivenOn).ToListAsync(cancellationToken);
         var dates = await db.ImportantDates.AsNoTracking().Where(d => d.ClientId == client).OrderBy(d => d.On).ToListAsync(cancellationToken);
-        return new Content(caseFile, notes, needs, goals, consents, dates);
+        return new Content(caseFile, needs, goals, consents, dates);
     }
 
     private sealed record Content(
-        CaseFile? CaseFile, List<CaseNote> Notes, List<Need> Needs, List<Goal> Goals, List<Consent> Consents, List<ImportantDate> Dates);
+        CaseFile? CaseFile, List<Need> Needs, List<Goal> Goals, List<Consent> Consents, List<ImportantDate> Dates);
 
     /// <summary>
     /// The audit entry of a read of the case file (or a part of it): a reasoned access when a supervisor sees names, a
@@ -157,28 +155,5 @@ internal sealed class ReadCaseFileHandler(ClientsDbContext db, ClientAccess acce
         return access.IsSupervisor && named
             ? audit.RecordAsync(AuditAction.ReasonedAccess, "CaseFile", client, cancellationToken, namedDetails, accessReason!.Trim())
             : audit.RecordAsync(AuditAction.Read, "CaseFile", client, cancellationToken, named ? null : "pseudonymised");
-    }
-
-    /// <summary>The timeline query, newest first, on the (client_id, occurred_at desc) index.</summary>
-    public static IQueryable<CaseNote> Timeline(ClientsDbContext db, ClientId client, ITimelineFilter filter)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(filter);
-        var notes = db.Notes.AsNoTracking().Where(n => n.ClientId == client);
-        if (!string.IsNullOrWhiteSpace(filter.NoteType))
-        {
-            var type = InputEnum.Parse(filter.NoteType, NoteType.Other);
-            notes = notes.Where(n => n.Type == type);
-        }
-
-        if (!string.IsNullOrWhiteSpace(filter.Topic))
-        {
-            var topic = filter.Topic;
-            notes = notes.Where(n => n.Topics.Contains(topic));
-        }
-
-        if (filter.Before is { } before)
-            notes = notes.Where(n => n.OccurredAt < before);
-        return notes.OrderByDescending(n => n.OccurredAt).ThenByDescending(n => n.Id);
     }
 }

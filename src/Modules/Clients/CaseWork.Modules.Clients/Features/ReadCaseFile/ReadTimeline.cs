@@ -3,7 +3,6 @@ using CaseWork.BuildingBlocks.Results;
 using CaseWork.Modules.Clients.Contracts;
 using CaseWork.Modules.Clients.Features.Shared;
 using CaseWork.Modules.Clients.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace CaseWork.Modules.Clients.Features.ReadCaseFile;
 
@@ -31,19 +30,12 @@ internal sealed class ReadTimelineHandler(ClientsDbContext db, ClientAccess acce
     {
         if (access.EnsureCaseReader() is { } denied)
             return denied;
-        var client = await db.Clients.AsNoTracking().FirstOrDefaultAsync(c => c.Id == query.ClientId, cancellationToken);
-        if (client is null)
+        var page = await TimelineReader.ReadAsync(db, query.ClientId, query, ReadCaseFile.TimelinePageSize, cancellationToken);
+        if (page is null)
             return ClientLoading.ClientNotFound(query.ClientId);
 
         var named = access.SeesNames(query.AccessReason);
-        var audited = ReadCaseFileHandler.RecordReadAsync(access, audit, client.Id, query.AccessReason, "named timeline", cancellationToken);
-        var loaded = ReadCaseFileHandler.Timeline(db, client.Id, query).Take(ReadCaseFile.TimelinePageSize + 1).ToListAsync(cancellationToken);
-        await Task.WhenAll(audited, loaded);
-        var notes = await loaded;
-
-        return new TimelineView(
-            ClientView.Of(client, named),
-            [.. notes.Take(ReadCaseFile.TimelinePageSize).Select(n => NoteView.Of(n, named))],
-            notes.Count > ReadCaseFile.TimelinePageSize);
+        await ReadCaseFileHandler.RecordReadAsync(access, audit, page.Client.Id, query.AccessReason, "named timeline", cancellationToken);
+        return new TimelineView(ClientView.Of(page.Client, named), [.. page.Notes.Select(n => n.View(named))], page.MoreNotes);
     }
 }

@@ -38,6 +38,22 @@ internal sealed record ClientView(
     public static ClientView Of(Client client, bool named)
     {
         ArgumentNullException.ThrowIfNull(client);
+        return Of(
+            new StoredClient(
+                client.Id, client.PseudonymCode, client.Version, client.State, client.MergedInto, client.GivenNames, client.FamilyNames,
+                client.GivenNamesLatin, client.FamilyNamesLatin, client.OtherNames, client.DateOfBirth, client.Gender, client.Nationalities,
+                client.Languages, client.PreferredLanguage, client.Interpreter, client.ContactChannels, client.ReminderChannel,
+                client.ResidenceStatus, client.ResidenceStatusExpiresOn, client.Housing, client.Household, client.RegisteredAt),
+            named);
+    }
+
+    /// <summary>
+    /// The one mapping from a stored client record to what a reader sees, whether the record came through the entity or
+    /// through a hand-written read (<see cref="ReadCaseFile.TimelineReader"/>).
+    /// </summary>
+    public static ClientView Of(StoredClient client, bool named)
+    {
+        ArgumentNullException.ThrowIfNull(client);
         var languages = client.Languages.Select(l => new LanguageInput(l.Code, l.Level.ToString(), l.Dialect)).ToList();
         return new ClientView(
             client.Id.Value,
@@ -46,7 +62,7 @@ internal sealed record ClientView(
             client.State.ToString(),
             client.MergedInto?.Value,
             named,
-            named ? client.DisplayName : null,
+            named ? Client.DisplayNameOf(client.State, client.GivenNamesLatin, client.FamilyNamesLatin) : null,
             named ? client.GivenNames : null,
             named ? client.FamilyNames : null,
             named ? client.GivenNamesLatin : null,
@@ -80,6 +96,32 @@ internal sealed record ClientView(
         return dateOfBirth.Precision == DateOfBirthPrecision.Unknown ? null : dateOfBirth.ToString();
     }
 }
+
+/// <summary>The stored fields of a client record that <see cref="ClientView"/> shows, however they were read.</summary>
+internal sealed record StoredClient(
+    ClientId Id,
+    string PseudonymCode,
+    int Version,
+    ClientState State,
+    ClientId? MergedInto,
+    string GivenNames,
+    string FamilyNames,
+    string GivenNamesLatin,
+    string FamilyNamesLatin,
+    IReadOnlyList<string> OtherNames,
+    DateOfBirth DateOfBirth,
+    StatedGender Gender,
+    IReadOnlyList<string> Nationalities,
+    IReadOnlyList<LanguageSkill> Languages,
+    string? PreferredLanguage,
+    InterpreterPreferences Interpreter,
+    IReadOnlyList<ContactChannel> ContactChannels,
+    ReminderChannelKind ReminderChannel,
+    ResidenceStatusKind ResidenceStatus,
+    DateOnly? ResidenceStatusExpiresOn,
+    HousingSituation Housing,
+    IReadOnlyList<HouseholdMember> Household,
+    DateTimeOffset RegisteredAt);
 
 /// <summary>A likely or possible duplicate with the reasons for and against.</summary>
 internal sealed record DuplicateCandidateView(

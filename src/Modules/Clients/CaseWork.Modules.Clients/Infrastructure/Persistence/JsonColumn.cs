@@ -18,6 +18,10 @@ internal static class JsonColumn
         Converters = { new JsonStringEnumConverter() },
     };
 
+    /// <summary>The value of a JSON column as stored (for hand-written reads; the same options as the mapping).</summary>
+    public static T Read<T>(string text)
+        where T : class => JsonSerializer.Deserialize<T>(text, Options)!;
+
     public static PropertyBuilder<T> HasJsonConversion<T>(this PropertyBuilder<T> property, string column)
         where T : class
     {
@@ -27,7 +31,7 @@ internal static class JsonColumn
             .IsRequired()
             .HasConversion(
                 value => JsonSerializer.Serialize(value, Options),
-                text => JsonSerializer.Deserialize<T>(text, Options)!,
+                text => Read<T>(text),
                 new ValueComparer<T>(
                     (a, b) => JsonSerializer.Serialize(a, Options) == JsonSerializer.Serialize(b, Options),
                     value => JsonSerializer.Serialize(value, Options).GetHashCode(StringComparison.Ordinal),
