@@ -1,5 +1,6 @@
 using CaseWork.BuildingBlocks.Identity;
 using CaseWork.BuildingBlocks.Infrastructure;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
@@ -49,6 +50,7 @@ internal static class IdentitySetup
             cookie.SlidingExpiration = true;
             cookie.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
             cookie.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
+            cookie.Events.OnValidatePrincipal = ValidateSecurityStampWhenDue;
         });
 
         services.AddAntiforgery(options =>
@@ -78,6 +80,21 @@ internal static class IdentitySetup
         services.AddScoped<IOfficeDirectory, OfficeDirectory>();
         services.AddSingleton<StartupBanner>();
         return builder;
+    }
+
+    /// <summary>
+    /// Identity checks a cookie's security stamp against the store once per <see cref="SecurityStampValidatorOptions.ValidationInterval"/>
+    /// (30 minutes): a changed password or a locked account ends other sessions then. Its hook resolves the validator —
+    /// sign-in manager, user manager, user store and an identity context — on every request only to find that no check is
+    /// due; this asks the same question first and resolves it only when the check is due (ADR 0027).
+    /// </summary>
+    internal static Task ValidateSecurityStampWhenDue(CookieValidatePrincipalContext context)
+    {
+        var options = context.HttpContext.RequestServices.GetRequiredService<IOptions<SecurityStampValidatorOptions>>().Value;
+        var now = (options.TimeProvider ?? TimeProvider.System).GetUtcNow();
+        return context.Properties.IssuedUtc is { } issued && now - issued <= options.ValidationInterval
+            ? Task.CompletedTask
+            : SecurityStampValidator.ValidatePrincipalAsync(context);
     }
 
     public static async Task SeedDemoOfficeAsync(this WebApplication app)
