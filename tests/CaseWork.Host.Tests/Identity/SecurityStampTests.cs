@@ -3,7 +3,6 @@ using CaseWork.Host.Identity;
 using CaseWork.TestKit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.EntityFrameworkCore;
 
 namespace CaseWork.Host.Tests.Identity;
 
@@ -36,8 +35,8 @@ public sealed class SecurityStampTests : IAsyncLifetime
     [Fact]
     public async Task A_session_ends_at_the_next_check_after_the_stamp_changed_and_lasts_while_it_did_not()
     {
-        var changed = await CreateUserAsync("changed");
-        var unchanged = await CreateUserAsync("unchanged");
+        var changed = await SqliteHostFixture.CreateStreetworkerAsync(_host.Services, "changed");
+        var unchanged = await SqliteHostFixture.CreateStreetworkerAsync(_host.Services, "unchanged");
         using var changedClient = await SignedInAsync(changed);
         using var unchangedClient = await SignedInAsync(unchanged);
         Assert.Equal(HttpStatusCode.OK, await StatusAsync(changedClient));
@@ -68,18 +67,5 @@ public sealed class SecurityStampTests : IAsyncLifetime
         var client = _host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         await SignIn.AsAsync(client, userName, SqliteHostFixture.UserPassword);
         return client;
-    }
-
-    private async Task<string> CreateUserAsync(string prefix)
-    {
-        await using var scope = _host.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<CaseWorkUser>>();
-        var db = scope.ServiceProvider.GetRequiredService<IdentityStoreDbContext>();
-        var office = await db.Offices.FirstAsync();
-        var userName = $"{prefix}-{Guid.NewGuid():N}@test.invalid";
-        var user = new CaseWorkUser { Id = Guid.CreateVersion7(), UserName = userName, Email = userName, DisplayName = "Test User", OfficeId = office.Id };
-        Assert.True((await users.CreateAsync(user, SqliteHostFixture.UserPassword)).Succeeded);
-        await users.AddToRoleAsync(user, BuildingBlocks.Identity.Roles.Streetworker);
-        return userName;
     }
 }

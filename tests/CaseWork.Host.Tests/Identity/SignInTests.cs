@@ -254,9 +254,12 @@ public sealed class SqliteHostFixture : IAsyncLifetime
     }
 
     /// <summary>Creates a fresh streetworker in the demo office, so lockout tests do not lock a shared user.</summary>
-    public async Task<string> CreateUserAsync(string prefix)
+    public Task<string> CreateUserAsync(string prefix) => CreateStreetworkerAsync(Factory.Services, prefix);
+
+    /// <summary>Creates a streetworker with <see cref="UserPassword"/> in the first office of the host's identity store.</summary>
+    public static async Task<string> CreateStreetworkerAsync(IServiceProvider services, string prefix)
     {
-        await using var scope = Factory.Services.CreateAsyncScope();
+        await using var scope = services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<CaseWorkUser>>();
         var db = scope.ServiceProvider.GetRequiredService<IdentityStoreDbContext>();
         var office = await db.Offices.FirstAsync();
