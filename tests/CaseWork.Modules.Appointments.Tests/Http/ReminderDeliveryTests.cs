@@ -111,9 +111,10 @@ public sealed class ReminderDeliveryTests
         }
 
         clock.Advance(TimeSpan.FromHours(25) + TimeSpan.FromMinutes(30));
-        var handed = await Task.WhenAll(first.SweepAsync(), second.SweepAsync(), first.SweepAsync(), second.SweepAsync());
+        // Four sweeps at once on two hosts, next to the hosts' own 15-second sweeps (which may hand some first): whoever
+        // sends, each reminder goes out once.
+        await Task.WhenAll(first.SweepAsync(), second.SweepAsync(), first.SweepAsync(), second.SweepAsync());
 
-        Assert.True(handed.Sum() >= appointments);
         var messages = await ClientMessagesAsync(smtp, appointments, TimeSpan.FromSeconds(20));
         Assert.Equal(appointments, messages.Count);
         Assert.Equal(appointments, messages.Select(m => m.To).Distinct().Count());
