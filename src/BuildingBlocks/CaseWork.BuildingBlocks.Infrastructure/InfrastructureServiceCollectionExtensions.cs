@@ -51,6 +51,7 @@ public static class InfrastructureServiceCollectionExtensions
 
         services.AddCaseWorkStore<AuditDbContext>(AuditDbContext.Store);
         services.TryAddSingleton<AuditChainWriter>();
+        services.TryAddScoped<RecordedChanges>();
         services.TryAddScoped<IAuditTrail, HashChainedAuditTrail>();
         services.TryAddScoped<AuditTrailVerifier>();
         return services;

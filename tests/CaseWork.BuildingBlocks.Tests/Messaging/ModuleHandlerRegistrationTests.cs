@@ -48,11 +48,12 @@ public sealed class ModuleHandlerRegistrationTests
     }
 
     [Fact]
-    public void Commands_are_decorated_with_logging_outermost()
+    public async Task Commands_are_decorated_with_logging_outermost()
     {
         using var directory = new TempDataDirectory();
-        using var provider = BuildProvider(directory.Path);
-        using var scope = provider.CreateScope();
+        // Async disposal: the unit of work takes the audit trail, whose chain writer only disposes asynchronously.
+        await using var provider = BuildProvider(directory.Path);
+        await using var scope = provider.CreateAsyncScope();
 
         var handler = scope.ServiceProvider.GetRequiredService<ICommandHandler<CreateNote, Guid>>();
         var query = scope.ServiceProvider.GetRequiredService<IQueryHandler<ListNoteTitles, IReadOnlyList<string>>>();

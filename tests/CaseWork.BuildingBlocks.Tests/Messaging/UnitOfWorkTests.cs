@@ -1,8 +1,11 @@
+using CaseWork.BuildingBlocks.Infrastructure.Auditing;
 using CaseWork.BuildingBlocks.Infrastructure.Persistence;
+using CaseWork.BuildingBlocks.Messaging;
 using CaseWork.BuildingBlocks.Results;
 using CaseWork.BuildingBlocks.Tests.Messaging.TestModules.Sender;
 using CaseWork.BuildingBlocks.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CaseWork.BuildingBlocks.Tests.Messaging;
 
@@ -41,6 +44,39 @@ public abstract class UnitOfWorkTests : TwoModuleTestBase
         var note = Assert.Single(await NotesAsync(host));
         Assert.Equal("first edit", note.Title);
         Assert.Equal(2, note.Version);
+    }
+
+    [Fact]
+    public async Task A_change_recorded_in_the_audit_trail_and_then_not_saved_is_marked_not_saved()
+    {
+        var host = await StartHostAsync();
+        var noteId = (await host.SendAsync(new CreateNote("original"))).Value;
+        Assert.True((await host.SendAsync(new RenameNote(noteId, ExpectedVersion: 1, "first edit"))).IsSuccess);
+
+        var stale = await host.SendAsync(new RenameNote(noteId, ExpectedVersion: 1, "second edit"));
+
+        Assert.Equal("concurrent-edit", stale.Error?.Code);
+        var trail = await TrailAsync(host, noteId);
+        Assert.Equal(["Update", "Update", "NotSaved"], trail.Select(e => e.Action));
+        Assert.Equal("Update not saved: concurrent-edit", trail[2].Details);
+        Assert.Equal(World.User.Name, trail[2].UserName);
+        await using var scope = host.Services.CreateAsyncScope();
+        Assert.True((await scope.ServiceProvider.GetRequiredService<AuditTrailVerifier>().VerifyAsync(CancellationToken.None)).IsIntact);
+    }
+
+    [Fact]
+    public async Task A_saved_change_leaves_no_not_saved_entry_for_the_next_command_in_the_scope()
+    {
+        var host = await StartHostAsync();
+        var noteId = (await host.SendAsync(new CreateNote("original"))).Value;
+        await using var scope = host.Services.CreateAsyncScope();
+        var handler = scope.ServiceProvider.GetRequiredService<ICommandHandler<RenameNote, Unit>>();
+
+        Assert.True((await handler.Handle(new RenameNote(noteId, ExpectedVersion: 1, "saved"), CancellationToken.None)).IsSuccess);
+        // The next command in the same scope fails before it records anything: the saved change is not marked.
+        Assert.Equal(ErrorKind.NotFound, (await handler.Handle(new RenameNote(Guid.NewGuid(), 1, "nowhere"), CancellationToken.None)).Error?.Kind);
+
+        Assert.Equal(["Update"], (await TrailAsync(host, noteId)).Select(e => e.Action));
     }
 
     [Fact]
@@ -99,6 +135,14 @@ public abstract class UnitOfWorkTests : TwoModuleTestBase
         Assert.True((await host.SendAsync(new RenameNote(noteId, ExpectedVersion: 1, "same"))).IsSuccess);
 
         Assert.Equal(1, Assert.Single(await NotesAsync(host)).Version);
+    }
+
+    private static async Task<List<AuditEntry>> TrailAsync(TwoModuleHost host, Guid noteId)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AuditDbContext>();
+        var id = noteId.ToString();
+        return await db.Entries.AsNoTracking().Where(e => e.RecordType == "SenderNote" && e.RecordId == id).OrderBy(e => e.Sequence).ToListAsync();
     }
 
     private SenderDbContext CreateContext() =>

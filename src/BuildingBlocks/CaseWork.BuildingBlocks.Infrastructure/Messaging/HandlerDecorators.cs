@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using CaseWork.BuildingBlocks.Auditing;
+using CaseWork.BuildingBlocks.Infrastructure.Auditing;
 using CaseWork.BuildingBlocks.Infrastructure.Outbox;
 using CaseWork.BuildingBlocks.Infrastructure.Persistence;
 using CaseWork.BuildingBlocks.Messaging;
@@ -62,19 +64,34 @@ internal static class RequestValidation
 /// Commits the module's DbContext when the command succeeded: the change and its outbox messages in one transaction.
 /// A concurrent edit becomes a conflict error; a failed command saves nothing.
 /// </summary>
-internal sealed class UnitOfWorkCommandDecorator<TCommand, TValue, TDbContext>(
+internal sealed partial class UnitOfWorkCommandDecorator<TCommand, TValue, TDbContext>(
     ICommandHandler<TCommand, TValue> inner,
     TDbContext db,
-    OutboxSignal outboxSignal) : ICommandHandler<TCommand, TValue>
+    OutboxSignal outboxSignal,
+    RecordedChanges recordedChanges,
+    IAuditTrail audit,
+    ILogger<UnitOfWorkCommandDecorator<TCommand, TValue, TDbContext>> logger) : ICommandHandler<TCommand, TValue>
     where TCommand : ICommand<TValue>
     where TDbContext : ModuleDbContext
 {
     public async Task<Result<TValue>> Handle(TCommand command, CancellationToken cancellationToken)
     {
-        var result = await inner.Handle(command, cancellationToken);
+        recordedChanges.Begin();
+        Result<TValue> result;
+        try
+        {
+            result = await inner.Handle(command, cancellationToken);
+        }
+        catch (Exception failure)
+        {
+            await RecordNotSavedAsync(failure.GetType().Name);
+            throw;
+        }
+
         if (!result.IsSuccess)
         {
             db.ChangeTracker.Clear();
+            await RecordNotSavedAsync(result.Error.Code);
             return result;
         }
 
@@ -86,7 +103,13 @@ internal sealed class UnitOfWorkCommandDecorator<TCommand, TValue, TDbContext>(
         catch (DbUpdateConcurrencyException ex)
         {
             db.ChangeTracker.Clear();
+            await RecordNotSavedAsync("concurrent-edit");
             return Error.ConcurrentEdit(RecordName(ex));
+        }
+        catch (Exception failure)
+        {
+            await RecordNotSavedAsync(failure.GetType().Name);
+            throw;
         }
 
         if (wroteOutbox)
@@ -96,6 +119,29 @@ internal sealed class UnitOfWorkCommandDecorator<TCommand, TValue, TDbContext>(
 
         return result;
     }
+
+    /// <summary>
+    /// Handlers record a change in the audit trail before it is saved (no change is ever saved unrecorded); when the save
+    /// does not happen, the trail says so for each, with why. Written even if the caller has gone: the first entry was.
+    /// </summary>
+    private async Task RecordNotSavedAsync(string why)
+    {
+        foreach (var change in recordedChanges.Take())
+        {
+            try
+            {
+                await audit.RecordAsync(change with { Action = AuditAction.NotSaved, Reason = null, Details = $"{change.Action} not saved: {why}" }, CancellationToken.None);
+            }
+            catch (Exception failure)
+            {
+                // The command's own outcome (a conflict, or the exception being rethrown) must reach the caller.
+                LogNotSavedUnrecorded(failure, change.RecordType, change.RecordId);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The audit trail could not record that a change of {RecordType} {RecordId} was not saved")]
+    private partial void LogNotSavedUnrecorded(Exception failure, string recordType, string recordId);
 
     /// <summary>The record the user tried to change, in words ("CaseNote" becomes "case note"), for the conflict message.</summary>
     private static string RecordName(DbUpdateConcurrencyException exception)

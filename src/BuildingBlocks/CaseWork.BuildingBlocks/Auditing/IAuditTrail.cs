@@ -20,6 +20,13 @@ public enum AuditAction
 
     /// <summary>A supervisor opened a named case through a reasoned access.</summary>
     ReasonedAccess,
+
+    /// <summary>
+    /// The change recorded just before for the same record was not saved after all (someone else's edit came first, the
+    /// input was refused late, or the store failed): the trail records changes before they are saved, so that no change is
+    /// ever saved unrecorded, and says so when one then does not happen.
+    /// </summary>
+    NotSaved,
 }
 
 /// <summary>One access to personal data: what was done to which record, and why. Who and when are added by the trail.</summary>
