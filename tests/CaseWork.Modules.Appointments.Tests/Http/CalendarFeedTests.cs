@@ -69,6 +69,87 @@ public sealed class CalendarFeedTests(AppointmentApiFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task Each_worker_lists_their_own_feeds_and_the_rooms_but_not_a_colleagues()
+    {
+        using var supervisor = await fixture.AsAsync(Roles.Supervisor);
+        using var roomResponse = await supervisor.PostAsJsonAsync("/api/appointments/rooms", new { name = "Raum " + Guid.NewGuid().ToString("N")[..6] });
+        var room = JsonNode.Parse(await roomResponse.Content.ReadAsStringAsync())!["id"]!.GetValue<Guid>();
+        using var worker = await fixture.AsAsync(Roles.Streetworker);
+        var own = await OpenAsync(worker, new { });
+        var roomFeed = await OpenAsync(worker, new { roomId = room });
+        var colleagues = await OpenAsync(supervisor, new { });
+
+        var mine = await ListAsync(worker);
+        var theirs = await ListAsync(supervisor);
+
+        Assert.Contains(mine, f => f["id"]!.GetValue<Guid>() == own && f["roomId"] is null && f["isActive"]!.GetValue<bool>());
+        Assert.Contains(mine, f => f["id"]!.GetValue<Guid>() == roomFeed && f["roomId"]!.GetValue<Guid>() == room && f["roomName"] is not null);
+        Assert.DoesNotContain(mine, f => f["id"]!.GetValue<Guid>() == colleagues);
+        Assert.DoesNotContain(theirs, f => f["id"]!.GetValue<Guid>() == own);
+        Assert.Contains(theirs, f => f["id"]!.GetValue<Guid>() == roomFeed);
+
+        // A colleague cannot revoke my feed (it is not theirs to see); anyone may revoke a room's.
+        Assert.Equal(HttpStatusCode.NotFound, (await supervisor.PostAsync($"/api/appointments/feeds/{own}/revoke", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await supervisor.PostAsync($"/api/appointments/feeds/{roomFeed}/revoke", null)).StatusCode);
+        var after = await ListAsync(worker);
+        Assert.False(after.Single(f => f["id"]!.GetValue<Guid>() == roomFeed)["isActive"]!.GetValue<bool>());
+        Assert.True(after.Single(f => f["id"]!.GetValue<Guid>() == own)["isActive"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task On_the_page_a_worker_opens_an_address_sees_it_once_subscribes_and_revokes_it()
+    {
+        using var worker = await fixture.AsAsync(Roles.Streetworker);
+        using var anonymous = fixture.Host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var page = await worker.GetStringAsync("/Appointments/Feeds");
+        Assert.Contains("Kalender-Abos", page, StringComparison.Ordinal);
+        var before = (await ListAsync(worker)).Select(f => f["id"]!.GetValue<Guid>()).ToHashSet();
+
+        using var opened = await worker.PostAsync("/Appointments/Feeds?handler=Open", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = SignIn.FormToken(page), ["RoomId"] = "",
+        }));
+        var html = await opened.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+        var address = System.Text.RegularExpressions.Regex.Match(html, "value=\"(http[^\"]+\\.ics)\"").Groups[1].Value;
+        Assert.StartsWith("http", address, StringComparison.Ordinal);
+        var path = new Uri(address).PathAndQuery;
+        Assert.StartsWith("BEGIN:VCALENDAR", await anonymous.GetStringAsync(path), StringComparison.Ordinal);
+
+        // Shown once: the list afterwards has the feed, but not its address.
+        var listed = await worker.GetStringAsync("/Appointments/Feeds");
+        Assert.DoesNotContain(path, listed, StringComparison.Ordinal);
+        var feedId = (await ListAsync(worker)).Select(f => f["id"]!.GetValue<Guid>()).Single(id => !before.Contains(id));
+        Assert.Contains($"id={feedId}", listed, StringComparison.Ordinal);
+
+        using var revoked = await worker.PostAsync($"/Appointments/Feeds?handler=Revoke&id={feedId}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = SignIn.FormToken(listed),
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, revoked.StatusCode);
+        Assert.Contains("widerrufen", await worker.GetStringAsync(revoked.Headers.Location!.ToString()), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(path)).StatusCode);
+
+        // An unknown feed is an error on the page, not a crash; nothing else is revoked.
+        using var unknown = await worker.PostAsync($"/Appointments/Feeds?handler=Revoke&id={Guid.NewGuid()}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = SignIn.FormToken(listed),
+        }));
+        Assert.Equal(HttpStatusCode.OK, unknown.StatusCode);
+        Assert.Contains("error-summary", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private static async Task<Guid> OpenAsync(HttpClient client, object body)
+    {
+        using var response = await client.PostAsJsonAsync("/api/appointments/feeds", body);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["feedId"]!.GetValue<Guid>();
+    }
+
+    private static async Task<List<JsonNode>> ListAsync(HttpClient client) =>
+        [.. JsonNode.Parse(await client.GetStringAsync("/api/appointments/feeds"))!.AsArray().Select(n => n!)];
+
+    [Fact]
     public void Long_lines_fold_at_75_octets_without_splitting_characters_and_text_is_escaped()
     {
         var ics = ICalendarWriter.Write("Appointments", "Raum, 1; \\ neu\nzeile", [new CalendarEvent(Guid.NewGuid(), 3, new DateTime(2027, 1, 1, 9, 0, 0), new DateTime(2027, 1, 1, 10, 0, 0),

@@ -60,6 +60,9 @@ internal static class AppointmentEndpoints
                 .ToHttpResult(v => TypedResults.Ok(new { version = v })));
         }
 
+        staff.MapGet("/feeds", async (IQueryHandler<ListCalendarFeeds, IReadOnlyList<CalendarFeedItem>> handler, CancellationToken ct) =>
+            (await handler.Handle(new ListCalendarFeeds(), ct)).ToHttpResult());
+
         staff.MapPost("/feeds", async (OpenCalendarFeed command, ICommandHandler<OpenCalendarFeed, OpenedFeed> handler, CancellationToken ct) =>
             (await handler.Handle(command, ct)).ToHttpResult(v => TypedResults.Created(v.Path, v)));
 

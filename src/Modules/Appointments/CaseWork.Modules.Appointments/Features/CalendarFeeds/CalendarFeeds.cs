@@ -22,6 +22,34 @@ internal sealed record RevokeCalendarFeed(Guid FeedId) : ICommand<Unit>;
 /// <summary>The calendar behind a token; anonymous (calendar apps cannot sign in). Unknown or revoked tokens are not found.</summary>
 internal sealed record GetCalendarFeed(string Token) : IQuery<string>;
 
+/// <summary>The feeds the current worker may see and revoke: their own, and every room feed of the office.</summary>
+internal sealed record ListCalendarFeeds : IQuery<IReadOnlyList<CalendarFeedItem>>;
+
+/// <summary>One feed address (its secret is shown only once, when it is opened). <see cref="RoomName"/> is null for the worker's own feed.</summary>
+internal sealed record CalendarFeedItem(Guid Id, Guid? RoomId, string? RoomName, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt)
+{
+    public bool IsActive => RevokedAt is null;
+}
+
+internal sealed class ListCalendarFeedsHandler(AppointmentsDbContext db, ICurrentUser user) : IQueryHandler<ListCalendarFeeds, IReadOnlyList<CalendarFeedItem>>
+{
+    public async Task<Result<IReadOnlyList<CalendarFeedItem>>> Handle(ListCalendarFeeds query, CancellationToken cancellationToken)
+    {
+        if (user.UserId is not { } me)
+        {
+            return Error.Forbidden("no-office", "Only staff of an office have calendar feeds.");
+        }
+
+        var feeds = await db.CalendarFeeds.AsNoTracking()
+            .Where(f => f.WorkerId == me || f.RoomId != null)
+            .OrderBy(f => f.RevokedAt != null).ThenByDescending(f => f.CreatedAt)
+            .Select(f => new { f.Id, f.RoomId, f.CreatedAt, f.RevokedAt })
+            .ToListAsync(cancellationToken);
+        var rooms = await db.Rooms.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Name, cancellationToken);
+        return feeds.Select(f => new CalendarFeedItem(f.Id, f.RoomId, f.RoomId is { } room ? rooms.GetValueOrDefault(room, "?") : null, f.CreatedAt, f.RevokedAt)).ToList();
+    }
+}
+
 internal sealed class OpenCalendarFeedHandler(AppointmentsDbContext db, ICurrentUser user, TimeProvider time) : ICommandHandler<OpenCalendarFeed, OpenedFeed>
 {
     public async Task<Result<OpenedFeed>> Handle(OpenCalendarFeed command, CancellationToken cancellationToken)
