@@ -94,6 +94,12 @@ public sealed class CalendarFeedTests(AppointmentApiFixture fixture) : IClassFix
         var after = await ListAsync(worker);
         Assert.False(after.Single(f => f["id"]!.GetValue<Guid>() == roomFeed)["isActive"]!.GetValue<bool>());
         Assert.True(after.Single(f => f["id"]!.GetValue<Guid>() == own)["isActive"]!.GetValue<bool>());
+
+        using var interpreter = await fixture.AsAsync(Roles.Interpreter);
+        Assert.Equal(HttpStatusCode.Forbidden, (await interpreter.GetAsync("/api/appointments/feeds")).StatusCode);
+        using var page = await interpreter.GetAsync("/Appointments/Feeds");
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.Contains("/Account/AccessDenied", page.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
     [Fact]
