@@ -62,6 +62,11 @@ internal sealed class Organisation : IOfficeScoped, IVersioned
         _contacts.Add(contact);
         return contact;
     }
+
+    /// <summary>Takes a location off the organisation (its opening hours go with it).</summary>
+    public void RemoveLocation(Location location) => _locations.Remove(location);
+
+    public void RemoveContact(Contact contact) => _contacts.Remove(contact);
 }
 
 /// <summary>A place where services are delivered (HSDS <c>location</c>): a physical address or virtual (phone, video, web).</summary>
@@ -102,6 +107,26 @@ internal sealed class Location
     public IReadOnlyList<OpeningHours> OpeningHours => _openingHours;
 
     public void AddOpeningHours(OpeningHours hours) => _openingHours.Add(hours);
+
+    public void Change(string name, bool isVirtual, string? street, string? postalCode, string? city, string? accessibility)
+    {
+        Name = name;
+        IsVirtual = isVirtual;
+        Street = street;
+        PostalCode = postalCode;
+        City = city;
+        Accessibility = accessibility;
+    }
+
+    /// <summary>Replaces every opening-hours rule with <paramref name="hours"/> (none: no opening hours).</summary>
+    public void ReplaceOpeningHours(OpeningHours? hours)
+    {
+        _openingHours.Clear();
+        if (hours is not null)
+        {
+            _openingHours.Add(hours);
+        }
+    }
 
     /// <summary>One line for lists: "Straße, PLZ Ort" or the name of a virtual location.</summary>
     public string AddressLine => IsVirtual
@@ -192,4 +217,12 @@ internal sealed class Contact
     public string? Email { get; private set; }
 
     public string? Phone { get; private set; }
+
+    public void Change(string name, string? title, string? email, string? phone)
+    {
+        Name = name;
+        Title = title;
+        Email = email;
+        Phone = phone;
+    }
 }

@@ -31,13 +31,68 @@ internal sealed record SaveService(
     string? Email,
     IReadOnlyList<Guid> LocationIds) : ICommand<DirectoryEntrySaved>;
 
+/// <summary>What a location form carries: an address or "virtual", and one weekly opening-hours rule.</summary>
+internal interface ILocationFields
+{
+    string? Name { get; }
+
+    bool IsVirtual { get; }
+
+    string? Street { get; }
+
+    string? PostalCode { get; }
+
+    string? City { get; }
+
+    string? Accessibility { get; }
+
+    IReadOnlyList<string> Days { get; }
+
+    TimeOnly? OpensAt { get; }
+
+    TimeOnly? ClosesAt { get; }
+}
+
+/// <summary>What a contact form carries.</summary>
+internal interface IContactFields
+{
+    string? Name { get; }
+
+    string? Title { get; }
+
+    string? Email { get; }
+
+    string? Phone { get; }
+}
+
 /// <summary>Adds a location (address or virtual) with weekly opening hours to an organisation.</summary>
 internal sealed record AddLocation(
     Guid OrganisationId, string? Name, bool IsVirtual, string? Street, string? PostalCode, string? City, string? Accessibility,
-    IReadOnlyList<string> Days, TimeOnly? OpensAt, TimeOnly? ClosesAt) : ICommand<DirectoryEntrySaved>;
+    IReadOnlyList<string> Days, TimeOnly? OpensAt, TimeOnly? ClosesAt) : ICommand<DirectoryEntrySaved>, ILocationFields;
 
 /// <summary>Adds a contact person or desk to an organisation.</summary>
-internal sealed record AddContact(Guid OrganisationId, string? Name, string? Title, string? Email, string? Phone) : ICommand<DirectoryEntrySaved>;
+internal sealed record AddContact(Guid OrganisationId, string? Name, string? Title, string? Email, string? Phone) : ICommand<DirectoryEntrySaved>, IContactFields;
+
+/// <summary>
+/// Changes a location. Locations and contacts have no version of their own: a change is checked against the
+/// organisation's <paramref name="Version"/> and raises it, so two administrators editing one organisation see a conflict
+/// instead of losing an edit. <paramref name="ReplaceOpeningHours"/>: false keeps the location's rules as they are (an
+/// imported location may have several, or monthly ones, which the form's one weekly rule cannot show).
+/// </summary>
+internal sealed record UpdateLocation(
+    Guid OrganisationId, Guid LocationId, int Version, string? Name, bool IsVirtual, string? Street, string? PostalCode, string? City,
+    string? Accessibility, IReadOnlyList<string> Days, TimeOnly? OpensAt, TimeOnly? ClosesAt, bool ReplaceOpeningHours = true)
+    : ICommand<DirectoryEntrySaved>, ILocationFields;
+
+/// <summary>Removes a location, its opening hours and the services' offers at it; checked against the organisation's version.</summary>
+internal sealed record RemoveLocation(Guid OrganisationId, Guid LocationId, int Version) : ICommand<DirectoryEntrySaved>;
+
+/// <summary>Changes a contact; checked against the organisation's version.</summary>
+internal sealed record UpdateContact(Guid OrganisationId, Guid ContactId, int Version, string? Name, string? Title, string? Email, string? Phone)
+    : ICommand<DirectoryEntrySaved>, IContactFields;
+
+/// <summary>Removes a contact; checked against the organisation's version.</summary>
+internal sealed record RemoveContact(Guid OrganisationId, Guid ContactId, int Version) : ICommand<DirectoryEntrySaved>;
 
 internal sealed record DirectoryEntrySaved(Guid Id, int Version);
 
@@ -62,9 +117,10 @@ internal sealed class SaveServiceValidator : AbstractValidator<SaveService>
     }
 }
 
-internal sealed class AddLocationValidator : AbstractValidator<AddLocation>
+internal abstract class LocationFieldsValidator<T> : AbstractValidator<T>
+    where T : ILocationFields
 {
-    public AddLocationValidator()
+    protected LocationFieldsValidator()
     {
         RuleFor(c => c.Name).NotEmpty().WithMessage("Bitte einen Namen für den Ort angeben.").MaximumLength(200);
         RuleFor(c => c.Street).NotEmpty().When(c => !c.IsVirtual).WithMessage("Bitte eine Straße angeben (oder „virtuell“ wählen).");
@@ -79,9 +135,18 @@ internal sealed class AddLocationValidator : AbstractValidator<AddLocation>
     }
 }
 
-internal sealed class AddContactValidator : AbstractValidator<AddContact>
+internal sealed class AddLocationValidator : LocationFieldsValidator<AddLocation>;
+
+internal sealed class UpdateLocationValidator : LocationFieldsValidator<UpdateLocation>;
+
+internal sealed class AddContactValidator : ContactFieldsValidator<AddContact>;
+
+internal sealed class UpdateContactValidator : ContactFieldsValidator<UpdateContact>;
+
+internal abstract class ContactFieldsValidator<T> : AbstractValidator<T>
+    where T : IContactFields
 {
-    public AddContactValidator()
+    protected ContactFieldsValidator()
     {
         RuleFor(c => c.Name).NotEmpty().WithMessage("Bitte einen Namen angeben.").MaximumLength(200);
         RuleFor(c => c.Title).MaximumLength(200);
@@ -196,14 +261,135 @@ internal sealed class AddLocationHandler(ReferralsDbContext db) : ICommandHandle
         var location = new Location(Guid.CreateVersion7(), organisation.Id, command.Name!.Trim(), command.IsVirtual,
             SaveOrganisationHandler.Blank(command.Street), SaveOrganisationHandler.Blank(command.PostalCode), SaveOrganisationHandler.Blank(command.City),
             SaveOrganisationHandler.Blank(command.Accessibility));
-        if (command.Days.Count > 0 && command.OpensAt is { } opens && command.ClosesAt is { } closes)
+        if (WeeklyHours(location.Id, command) is { } hours)
         {
-            var days = string.Join(',', OpeningHours.Weekdays.Where(command.Days.Contains));
-            location.AddOpeningHours(new OpeningHours(Guid.CreateVersion7(), location.Id, "WEEKLY", days, opens, closes, null));
+            location.AddOpeningHours(hours);
         }
 
         db.Add(location);
         return new DirectoryEntrySaved(location.Id, 1);
+    }
+
+    /// <summary>The form's one weekly rule, or null when it gives no days or no times.</summary>
+    internal static OpeningHours? WeeklyHours(Guid locationId, ILocationFields fields) =>
+        fields.Days.Count > 0 && fields.OpensAt is { } opens && fields.ClosesAt is { } closes
+            ? new OpeningHours(Guid.CreateVersion7(), locationId, "WEEKLY", string.Join(',', OpeningHours.Weekdays.Where(fields.Days.Contains)), opens, closes, null)
+            : null;
+}
+
+/// <summary>
+/// Loads an organisation with its locations and contacts for a change of one of them, checked against the version the
+/// administrator saw; the change raises the organisation's version.
+/// </summary>
+internal static class OrganisationChange
+{
+    public static async Task<Result<Organisation>> LoadAsync(ReferralsDbContext db, Guid organisationId, int version, CancellationToken cancellationToken)
+    {
+        var organisation = await db.Organisations.Include(o => o.Locations).ThenInclude(l => l.OpeningHours).Include(o => o.Contacts)
+            .AsSplitQuery().SingleOrDefaultAsync(o => o.Id == organisationId, cancellationToken);
+        if (organisation is null)
+        {
+            return Error.NotFound("organisation-not-found", "Diese Organisation gibt es im Verzeichnis nicht.");
+        }
+
+        var entry = db.Entry(organisation);
+        entry.Property(o => o.Version).OriginalValue = version;
+        entry.Property(o => o.Version).IsModified = true;
+        return organisation;
+    }
+
+    public static Error LocationNotFound() => Error.NotFound("location-not-found", "Diesen Ort gibt es bei der Organisation nicht.");
+
+    public static Error ContactNotFound() => Error.NotFound("contact-not-found", "Diese Ansprechperson gibt es bei der Organisation nicht.");
+}
+
+internal sealed class UpdateLocationHandler(ReferralsDbContext db) : ICommandHandler<UpdateLocation, DirectoryEntrySaved>
+{
+    public async Task<Result<DirectoryEntrySaved>> Handle(UpdateLocation command, CancellationToken cancellationToken)
+    {
+        var loaded = await OrganisationChange.LoadAsync(db, command.OrganisationId, command.Version, cancellationToken);
+        if (!loaded.IsSuccess)
+        {
+            return loaded.Error;
+        }
+
+        if (loaded.Value.Locations.SingleOrDefault(l => l.Id == command.LocationId) is not { } location)
+        {
+            return OrganisationChange.LocationNotFound();
+        }
+
+        location.Change(command.Name!.Trim(), command.IsVirtual, SaveOrganisationHandler.Blank(command.Street), SaveOrganisationHandler.Blank(command.PostalCode),
+            SaveOrganisationHandler.Blank(command.City), SaveOrganisationHandler.Blank(command.Accessibility));
+        if (command.ReplaceOpeningHours)
+        {
+            location.ReplaceOpeningHours(AddLocationHandler.WeeklyHours(location.Id, command));
+        }
+
+        return new DirectoryEntrySaved(location.Id, command.Version + 1);
+    }
+}
+
+internal sealed class RemoveLocationHandler(ReferralsDbContext db) : ICommandHandler<RemoveLocation, DirectoryEntrySaved>
+{
+    public async Task<Result<DirectoryEntrySaved>> Handle(RemoveLocation command, CancellationToken cancellationToken)
+    {
+        var loaded = await OrganisationChange.LoadAsync(db, command.OrganisationId, command.Version, cancellationToken);
+        if (!loaded.IsSuccess)
+        {
+            return loaded.Error;
+        }
+
+        if (loaded.Value.Locations.SingleOrDefault(l => l.Id == command.LocationId) is not { } location)
+        {
+            return OrganisationChange.LocationNotFound();
+        }
+
+        // The services' offers at this location go with it (explicitly, so both providers do the same).
+        db.RemoveRange(await db.Set<ServiceAtLocation>().Where(s => s.LocationId == location.Id).ToListAsync(cancellationToken));
+        loaded.Value.RemoveLocation(location);
+        db.Remove(location);
+        return new DirectoryEntrySaved(location.Id, command.Version + 1);
+    }
+}
+
+internal sealed class UpdateContactHandler(ReferralsDbContext db) : ICommandHandler<UpdateContact, DirectoryEntrySaved>
+{
+    public async Task<Result<DirectoryEntrySaved>> Handle(UpdateContact command, CancellationToken cancellationToken)
+    {
+        var loaded = await OrganisationChange.LoadAsync(db, command.OrganisationId, command.Version, cancellationToken);
+        if (!loaded.IsSuccess)
+        {
+            return loaded.Error;
+        }
+
+        if (loaded.Value.Contacts.SingleOrDefault(c => c.Id == command.ContactId) is not { } contact)
+        {
+            return OrganisationChange.ContactNotFound();
+        }
+
+        contact.Change(command.Name!.Trim(), SaveOrganisationHandler.Blank(command.Title), SaveOrganisationHandler.Blank(command.Email), SaveOrganisationHandler.Blank(command.Phone));
+        return new DirectoryEntrySaved(contact.Id, command.Version + 1);
+    }
+}
+
+internal sealed class RemoveContactHandler(ReferralsDbContext db) : ICommandHandler<RemoveContact, DirectoryEntrySaved>
+{
+    public async Task<Result<DirectoryEntrySaved>> Handle(RemoveContact command, CancellationToken cancellationToken)
+    {
+        var loaded = await OrganisationChange.LoadAsync(db, command.OrganisationId, command.Version, cancellationToken);
+        if (!loaded.IsSuccess)
+        {
+            return loaded.Error;
+        }
+
+        if (loaded.Value.Contacts.SingleOrDefault(c => c.Id == command.ContactId) is not { } contact)
+        {
+            return OrganisationChange.ContactNotFound();
+        }
+
+        loaded.Value.RemoveContact(contact);
+        db.Remove(contact);
+        return new DirectoryEntrySaved(contact.Id, command.Version + 1);
     }
 }
 
@@ -234,7 +420,27 @@ internal sealed record GetOrganisation(Guid OrganisationId) : IQuery<Organisatio
 
 internal sealed record OrganisationDetails(
     Guid Id, string Name, string? Description, string? Email, string? Website, string? Phone, int Version,
-    IReadOnlyList<LocationItem> Locations, IReadOnlyList<ContactItem> Contacts, IReadOnlyList<ServiceEditItem> Services);
+    IReadOnlyList<LocationEditItem> Locations, IReadOnlyList<ContactItem> Contacts, IReadOnlyList<ServiceEditItem> Services);
+
+/// <summary>
+/// A location as the edit form shows it. <see cref="Days"/>, <see cref="OpensAt"/> and <see cref="ClosesAt"/> are its one
+/// weekly rule; <see cref="FormShowsHours"/> is false when it has several or other rules (from an import), which the form
+/// then keeps unless told to replace them.
+/// </summary>
+internal sealed record LocationEditItem(
+    Guid Id, string Name, bool IsVirtual, string? Street, string? PostalCode, string? City, string? Accessibility, string AddressLine,
+    IReadOnlyList<string> OpeningHours, IReadOnlyList<string> Days, TimeOnly? OpensAt, TimeOnly? ClosesAt, bool FormShowsHours)
+{
+    public static LocationEditItem Of(Location location)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        var rules = location.OpeningHours;
+        var weekly = rules.Count == 1 && rules[0].Frequency == "WEEKLY" ? rules[0] : null;
+        return new LocationEditItem(
+            location.Id, location.Name, location.IsVirtual, location.Street, location.PostalCode, location.City, location.Accessibility, location.AddressLine,
+            [.. rules.Select(ServiceItems.Describe)], weekly is null ? [] : weekly.ByDay.Split(','), weekly?.OpensAt, weekly?.ClosesAt, rules.Count == 0 || weekly is not null);
+    }
+}
 
 internal sealed record ContactItem(Guid Id, string Name, string? Title, string? Email, string? Phone);
 
@@ -268,8 +474,8 @@ internal sealed class GetOrganisationHandler(ReferralsDbContext db) : IQueryHand
             .ToListAsync(cancellationToken);
         return new OrganisationDetails(
             organisation.Id, organisation.Name, organisation.Description, organisation.Email, organisation.Website, organisation.Phone, organisation.Version,
-            organisation.Locations.Select(l => new LocationItem(l.Id, l.Name, l.IsVirtual, l.AddressLine, l.Accessibility, l.OpeningHours.Select(ServiceItems.Describe).ToList())).ToList(),
-            organisation.Contacts.Select(c => new ContactItem(c.Id, c.Name, c.Title, c.Email, c.Phone)).ToList(),
+            organisation.Locations.OrderBy(l => l.Name).Select(LocationEditItem.Of).ToList(),
+            organisation.Contacts.OrderBy(c => c.Name).Select(c => new ContactItem(c.Id, c.Name, c.Title, c.Email, c.Phone)).ToList(),
             services.Select(s => new ServiceEditItem(s.Id, s.Name, s.Type, s.IsPublicBody, s.Description, s.Eligibility, s.Languages, s.Fees, s.DocumentsToBring,
                 s.HowToApply, s.TypicalWaitingDays, s.TakingNewClients, s.Email, s.Locations.Select(l => l.LocationId).ToList(), s.Version)).ToList());
     }

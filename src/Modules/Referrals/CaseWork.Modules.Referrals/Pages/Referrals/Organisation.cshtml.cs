@@ -13,7 +13,11 @@ internal sealed class OrganisationModel(
     IQueryHandler<GetOrganisation, OrganisationDetails> get,
     ICommandHandler<SaveOrganisation, DirectoryEntrySaved> save,
     ICommandHandler<AddLocation, DirectoryEntrySaved> addLocation,
-    ICommandHandler<AddContact, DirectoryEntrySaved> addContact) : DirectoryPageModel
+    ICommandHandler<AddContact, DirectoryEntrySaved> addContact,
+    ICommandHandler<UpdateLocation, DirectoryEntrySaved> updateLocation,
+    ICommandHandler<RemoveLocation, DirectoryEntrySaved> removeLocation,
+    ICommandHandler<UpdateContact, DirectoryEntrySaved> updateContact,
+    ICommandHandler<RemoveContact, DirectoryEntrySaved> removeContact) : DirectoryPageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid? Id { get; set; }
@@ -30,6 +34,12 @@ internal sealed class OrganisationModel(
     [BindProperty]
     public ContactForm Contact { get; set; } = new();
 
+    [BindProperty]
+    public LocationForm EditedLocation { get; set; } = new();
+
+    [BindProperty]
+    public ContactForm EditedContact { get; set; } = new();
+
     public OrganisationDetails? Details { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
@@ -41,7 +51,7 @@ internal sealed class OrganisationModel(
 
         if (Details is { } d)
         {
-            Organisation = new OrganisationForm { Name = d.Name, Description = d.Description, Email = d.Email, Website = d.Website, Phone = d.Phone, Version = d.Version };
+            FillOrganisation(d);
         }
 
         return Page();
@@ -69,6 +79,29 @@ internal sealed class OrganisationModel(
         return await AfterAsync(result, nameof(Contact), "contact", cancellationToken);
     }
 
+    public async Task<IActionResult> OnPostEditLocationAsync(Guid locationId, CancellationToken cancellationToken)
+    {
+        var l = EditedLocation;
+        var result = await updateLocation.Handle(
+            new UpdateLocation(Id ?? Guid.Empty, locationId, Organisation.Version, l.Name, l.IsVirtual, l.Street, l.PostalCode, l.City, l.Accessibility,
+                l.Days, l.OpensAt, l.ClosesAt, l.ReplaceOpeningHours),
+            cancellationToken);
+        return await AfterAsync(result, nameof(EditedLocation), "location", cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostRemoveLocationAsync(Guid locationId, CancellationToken cancellationToken) =>
+        await AfterAsync(await removeLocation.Handle(new RemoveLocation(Id ?? Guid.Empty, locationId, Organisation.Version), cancellationToken), "", "location-removed", cancellationToken);
+
+    public async Task<IActionResult> OnPostEditContactAsync(Guid contactId, CancellationToken cancellationToken)
+    {
+        var c = EditedContact;
+        var result = await updateContact.Handle(new UpdateContact(Id ?? Guid.Empty, contactId, Organisation.Version, c.Name, c.Title, c.Email, c.Phone), cancellationToken);
+        return await AfterAsync(result, nameof(EditedContact), "contact", cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostRemoveContactAsync(Guid contactId, CancellationToken cancellationToken) =>
+        await AfterAsync(await removeContact.Handle(new RemoveContact(Id ?? Guid.Empty, contactId, Organisation.Version), cancellationToken), "", "contact-removed", cancellationToken);
+
     private async Task<IActionResult> AfterAsync(Result<DirectoryEntrySaved> result, string prefix, string saved, CancellationToken cancellationToken)
     {
         if (result.IsSuccess)
@@ -76,19 +109,36 @@ internal sealed class OrganisationModel(
             return Redirect($"/Referrals/Organisation/{Id ?? result.Value.Id}?saved={saved}");
         }
 
-        if (result.Error.Kind == ErrorKind.NotFound)
+        if (result.Error.Kind == ErrorKind.NotFound && result.Error.Code == "organisation-not-found")
         {
             return NotFound();
         }
 
-        if (result.Error.Kind == ErrorKind.Conflict)
+        // The page again, with the error and a status that says what happened (a location or contact already gone: 404).
+        Response.StatusCode = result.Error.Kind switch
         {
-            Response.StatusCode = Microsoft.AspNetCore.Http.StatusCodes.Status409Conflict;
-        }
+            ErrorKind.Conflict => Microsoft.AspNetCore.Http.StatusCodes.Status409Conflict,
+            ErrorKind.NotFound => Microsoft.AspNetCore.Http.StatusCodes.Status404NotFound,
+            _ => Response.StatusCode,
+        };
 
         ShowErrors(result.Error, prefix);
-        return await LoadAsync(cancellationToken) ? Page() : NotFound();
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        // The organisation form shows what is stored (and its current version) unless it is the form that failed.
+        if (prefix != nameof(Organisation) && Details is { } d)
+        {
+            FillOrganisation(d);
+        }
+
+        return Page();
     }
+
+    private void FillOrganisation(OrganisationDetails d) =>
+        Organisation = new OrganisationForm { Name = d.Name, Description = d.Description, Email = d.Email, Website = d.Website, Phone = d.Phone, Version = d.Version };
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
@@ -137,6 +187,9 @@ internal sealed class LocationForm
     public TimeOnly? OpensAt { get; set; }
 
     public TimeOnly? ClosesAt { get; set; }
+
+    /// <summary>Editing: replace the location's opening hours with the form's weekly rule (the form sends true when it shows them).</summary>
+    public bool ReplaceOpeningHours { get; set; }
 }
 
 internal sealed class ContactForm
