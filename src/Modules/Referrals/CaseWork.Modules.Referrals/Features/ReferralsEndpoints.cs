@@ -10,6 +10,7 @@ using CaseWork.Modules.Referrals.Features.OpenReferrals;
 using CaseWork.Modules.Referrals.Features.Outcomes;
 using CaseWork.Modules.Referrals.Features.Partner;
 using CaseWork.Modules.Referrals.Features.Refer;
+using CaseWork.Modules.Referrals.Features.Settings;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -49,6 +50,13 @@ internal static class ReferralsEndpoints
                 ICommandHandler<LinkPartnerAccount, Unit> handler, CancellationToken ct) =>
             (await handler.Handle(new LinkPartnerAccount(organisationId, userId), ct)).ToHttpResult(_ => TypedResults.NoContent()))
             .RequireAuthorization(p => p.RequireRole(Roles.Administrator));
+
+        api.MapGet("/settings", async (IQueryHandler<GetReferralSettings, ReferralSettingsView> handler, CancellationToken ct) =>
+            (await handler.Handle(new GetReferralSettings(), ct)).ToHttpResult())
+            .RequireAuthorization(p => p.RequireRole(DirectoryReaders));
+        api.MapPut("/settings", async (UpdateReferralSettings command, ICommandHandler<UpdateReferralSettings, ReferralSettingsView> handler, CancellationToken ct) =>
+            (await handler.Handle(command, ct)).ToHttpResult())
+            .RequireAuthorization(p => p.RequireRole(Roles.Supervisor, Roles.Administrator));
 
         api.MapPost("/", async (ReferClient command, ICommandHandler<ReferClient, ReferralSentReceipt> handler, AgencyNotifier notifier, HttpRequest request, CancellationToken ct) =>
             {

@@ -33,6 +33,18 @@ internal sealed class OfficeReferralSettings : IOfficeScoped, IVersioned
 
     public FollowUpPolicy Policy => new(ReminderAfterWorkingDays, ExpiryAfterDays, Land);
 
+    /// <summary>Sets when an unanswered referral reminds the worker and expires, how long agency links work, and whose holidays count.</summary>
+    public void Change(int reminderAfterWorkingDays, int expiryAfterDays, int agencyLinkDays, string? land)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(reminderAfterWorkingDays, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(expiryAfterDays, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(agencyLinkDays, 1);
+        ReminderAfterWorkingDays = reminderAfterWorkingDays;
+        ExpiryAfterDays = expiryAfterDays;
+        AgencyLinkDays = agencyLinkDays;
+        ObserveHolidaysOf(land);
+    }
+
     public void ObserveHolidaysOf(string? land) => Land = GermanPublicHolidays.IsKnownLand(land)
         ? land
         : throw new ArgumentOutOfRangeException(nameof(land), land, "Unknown Land code.");
