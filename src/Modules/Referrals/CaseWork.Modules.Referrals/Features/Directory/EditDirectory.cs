@@ -278,45 +278,72 @@ internal sealed class AddLocationHandler(ReferralsDbContext db) : ICommandHandle
 }
 
 /// <summary>
-/// Loads an organisation with its locations and contacts for a change of one of them, checked against the version the
+/// Loads an organisation with the location or contact to change, checked against the version the
 /// administrator saw; the change raises the organisation's version.
 /// </summary>
 internal static class OrganisationChange
 {
-    public static async Task<Result<Organisation>> LoadAsync(ReferralsDbContext db, Guid organisationId, int version, CancellationToken cancellationToken)
+    /// <summary>The organisation (with its locations and their opening hours) and the location to change.</summary>
+    public static async Task<Result<(Organisation Organisation, Location Location)>> LocationAsync(
+        ReferralsDbContext db, Guid organisationId, Guid locationId, int version, CancellationToken cancellationToken)
     {
-        var organisation = await db.Organisations.Include(o => o.Locations).ThenInclude(l => l.OpeningHours).Include(o => o.Contacts)
+        var organisation = await db.Organisations.Include(o => o.Locations).ThenInclude(l => l.OpeningHours)
             .AsSplitQuery().SingleOrDefaultAsync(o => o.Id == organisationId, cancellationToken);
         if (organisation is null)
         {
-            return Error.NotFound("organisation-not-found", "Diese Organisation gibt es im Verzeichnis nicht.");
+            return OrganisationNotFound();
         }
 
+        if (organisation.Locations.SingleOrDefault(l => l.Id == locationId) is not { } location)
+        {
+            return Error.NotFound("location-not-found", "Diesen Ort gibt es bei der Organisation nicht.");
+        }
+
+        CheckAndRaiseVersion(db, organisation, version);
+        return (organisation, location);
+    }
+
+    /// <summary>The organisation (with its contacts) and the contact to change.</summary>
+    public static async Task<Result<(Organisation Organisation, Contact Contact)>> ContactAsync(
+        ReferralsDbContext db, Guid organisationId, Guid contactId, int version, CancellationToken cancellationToken)
+    {
+        var organisation = await db.Organisations.Include(o => o.Contacts).SingleOrDefaultAsync(o => o.Id == organisationId, cancellationToken);
+        if (organisation is null)
+        {
+            return OrganisationNotFound();
+        }
+
+        if (organisation.Contacts.SingleOrDefault(c => c.Id == contactId) is not { } contact)
+        {
+            return Error.NotFound("contact-not-found", "Diese Ansprechperson gibt es bei der Organisation nicht.");
+        }
+
+        CheckAndRaiseVersion(db, organisation, version);
+        return (organisation, contact);
+    }
+
+    private static Error OrganisationNotFound() => Error.NotFound("organisation-not-found", "Diese Organisation gibt es im Verzeichnis nicht.");
+
+    /// <summary>The save is checked against the version the administrator saw, and raises it.</summary>
+    private static void CheckAndRaiseVersion(ReferralsDbContext db, Organisation organisation, int version)
+    {
         var entry = db.Entry(organisation);
         entry.Property(o => o.Version).OriginalValue = version;
         entry.Property(o => o.Version).IsModified = true;
-        return organisation;
     }
-
-    public static Error LocationNotFound() => Error.NotFound("location-not-found", "Diesen Ort gibt es bei der Organisation nicht.");
-
-    public static Error ContactNotFound() => Error.NotFound("contact-not-found", "Diese Ansprechperson gibt es bei der Organisation nicht.");
 }
 
 internal sealed class UpdateLocationHandler(ReferralsDbContext db) : ICommandHandler<UpdateLocation, DirectoryEntrySaved>
 {
     public async Task<Result<DirectoryEntrySaved>> Handle(UpdateLocation command, CancellationToken cancellationToken)
     {
-        var loaded = await OrganisationChange.LoadAsync(db, command.OrganisationId, command.Version, cancellationToken);
+        var loaded = await OrganisationChange.LocationAsync(db, command.OrganisationId, command.LocationId, command.Version, cancellationToken);
         if (!loaded.IsSuccess)
         {
             return loaded.Error;
         }
 
-        if (loaded.Value.Locations.SingleOrDefault(l => l.Id == command.LocationId) is not { } location)
-        {
-            return OrganisationChange.LocationNotFound();
-        }
+        var location = loaded.Value.Location;
 
         location.Change(command.Name!.Trim(), command.IsVirtual, SaveOrganisationHandler.Blank(command.Street), SaveOrganisationHandler.Blank(command.PostalCode),
             SaveOrganisationHandler.Blank(command.City), SaveOrganisationHandler.Blank(command.Accessibility));
@@ -333,20 +360,17 @@ internal sealed class RemoveLocationHandler(ReferralsDbContext db) : ICommandHan
 {
     public async Task<Result<DirectoryEntrySaved>> Handle(RemoveLocation command, CancellationToken cancellationToken)
     {
-        var loaded = await OrganisationChange.LoadAsync(db, command.OrganisationId, command.Version, cancellationToken);
+        var loaded = await OrganisationChange.LocationAsync(db, command.OrganisationId, command.LocationId, command.Version, cancellationToken);
         if (!loaded.IsSuccess)
         {
             return loaded.Error;
         }
 
-        if (loaded.Value.Locations.SingleOrDefault(l => l.Id == command.LocationId) is not { } location)
-        {
-            return OrganisationChange.LocationNotFound();
-        }
+        var (organisation, location) = loaded.Value;
 
         // The services' offers at this location go with it (explicitly, so both providers do the same).
         db.RemoveRange(await db.Set<ServiceAtLocation>().Where(s => s.LocationId == location.Id).ToListAsync(cancellationToken));
-        loaded.Value.RemoveLocation(location);
+        organisation.RemoveLocation(location);
         db.Remove(location);
         return new DirectoryEntrySaved(location.Id, command.Version + 1);
     }
@@ -356,16 +380,13 @@ internal sealed class UpdateContactHandler(ReferralsDbContext db) : ICommandHand
 {
     public async Task<Result<DirectoryEntrySaved>> Handle(UpdateContact command, CancellationToken cancellationToken)
     {
-        var loaded = await OrganisationChange.LoadAsync(db, command.OrganisationId, command.Version, cancellationToken);
+        var loaded = await OrganisationChange.ContactAsync(db, command.OrganisationId, command.ContactId, command.Version, cancellationToken);
         if (!loaded.IsSuccess)
         {
             return loaded.Error;
         }
 
-        if (loaded.Value.Contacts.SingleOrDefault(c => c.Id == command.ContactId) is not { } contact)
-        {
-            return OrganisationChange.ContactNotFound();
-        }
+        var contact = loaded.Value.Contact;
 
         contact.Change(command.Name!.Trim(), SaveOrganisationHandler.Blank(command.Title), SaveOrganisationHandler.Blank(command.Email), SaveOrganisationHandler.Blank(command.Phone));
         return new DirectoryEntrySaved(contact.Id, command.Version + 1);
@@ -376,18 +397,15 @@ internal sealed class RemoveContactHandler(ReferralsDbContext db) : ICommandHand
 {
     public async Task<Result<DirectoryEntrySaved>> Handle(RemoveContact command, CancellationToken cancellationToken)
     {
-        var loaded = await OrganisationChange.LoadAsync(db, command.OrganisationId, command.Version, cancellationToken);
+        var loaded = await OrganisationChange.ContactAsync(db, command.OrganisationId, command.ContactId, command.Version, cancellationToken);
         if (!loaded.IsSuccess)
         {
             return loaded.Error;
         }
 
-        if (loaded.Value.Contacts.SingleOrDefault(c => c.Id == command.ContactId) is not { } contact)
-        {
-            return OrganisationChange.ContactNotFound();
-        }
+        var (organisation, contact) = loaded.Value;
 
-        loaded.Value.RemoveContact(contact);
+        organisation.RemoveContact(contact);
         db.Remove(contact);
         return new DirectoryEntrySaved(contact.Id, command.Version + 1);
     }
