@@ -28,15 +28,8 @@ internal sealed record ReadCaseFile(
 
 internal sealed record CaseFileHeader(bool IsOpen, DateOnly OpenedOn, DateOnly? ClosedOn, string? ClosingReason, string? ClosingNote, Guid? LeadWorker, IReadOnlyList<Guid> OtherWorkers, int Version);
 
-internal sealed record NoteView(Guid Id, string Type, DateTimeOffset OccurredAt, int? DurationMinutes, IReadOnlyList<string> Topics, string? Text, Guid? Author, bool KeptByLaw)
-{
-    /// <summary>A note as the reader may see it: without its text unless they see names.</summary>
-    public static NoteView Of(CaseNote note, bool named)
-    {
-        ArgumentNullException.ThrowIfNull(note);
-        return new(note.Id, note.Type.ToString(), note.OccurredAt, note.DurationMinutes, note.Topics, named ? note.Text : null, note.Author?.Value, note.KeptByLaw);
-    }
-}
+/// <summary>A note as the reader sees it (<see cref="TimelineReader.StoredNote.View"/>): without its text unless they see names.</summary>
+internal sealed record NoteView(Guid Id, string Type, DateTimeOffset OccurredAt, int? DurationMinutes, IReadOnlyList<string> Topics, string? Text, Guid? Author, bool KeptByLaw);
 
 internal sealed record NeedView(Guid Id, string Area, string Status, string? Description, DateOnly IdentifiedOn, DateOnly StatusChangedOn, Guid? ReferralId);
 
