@@ -90,7 +90,11 @@ public sealed class ClientEventHandlerTests
         using var http = await host.SignedInClientAsync(await host.DemoUserAsync(Roles.Streetworker));
         var id = await AppointmentsTestHost.CreateAsync(http, AppointmentsTestHost.NewAppointment(Wednesday10, [client.ClientId.Value], confirm: true));
         clock.Advance(TimeSpan.FromHours(25) + TimeSpan.FromMinutes(1)); // Tuesday 10:01: the day-before email goes out
-        await host.SweepAsync();
+        // The host's own 15-second sweep may hold the reminder at this moment: wait until it is sent, whoever sends it.
+        await host.SweepUntilAsync(
+            () => host.WithDbAsync(db => db.Reminders.IgnoreQueryFilters().AsNoTracking()
+                .CountAsync(r => r.AppointmentId == new AppointmentId(id) && r.Purpose == ReminderPurpose.ClientReminder && r.State == ReminderState.Sent)),
+            sentCount => sentCount > 0);
 
         clients.Set(office, client with { PreferredLanguage = "uk", ReminderChannel = ReminderChannelKind.Sms, ReminderAddress = "+49 170 5550199" });
         await HandleAsync<ClientContactDetailsChangedHandler, ClientContactDetailsChanged>(host, new ClientContactDetailsChanged(Guid.NewGuid(), clock.GetUtcNow(), office, client.ClientId));
