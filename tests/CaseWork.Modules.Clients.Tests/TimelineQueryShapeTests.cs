@@ -9,7 +9,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CaseWork.Modules.Clients.Tests;
 
-/// <summary>The name search is one query, on the index each provider has for it (ADR 0012).</summary>
+/// <summary>
+/// The name search is one query, on the index each provider has for it (ADR 0012); a timeline page is read in index order,
+/// newest first with the id as tie-break, without sorting the client's notes (ADR 0027).
+/// </summary>
 public sealed class TimelineQueryShapeTests
 {
     [Fact]
@@ -50,6 +53,46 @@ public sealed class TimelineQueryShapeTests
 
             Assert.Equal(2, plan.Count(row => row.Contains("ix_client_search_terms_office_term (office_id=? AND term>? AND term<?)", StringComparison.Ordinal)));
             Assert.DoesNotContain(plan, row => row.Contains("SCAN client_search_terms", StringComparison.Ordinal));
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+
+    [Fact]
+    public async Task On_SQLite_a_timeline_page_is_read_in_index_order_without_a_sort()
+    {
+        using var folder = new TempDataDirectory();
+        var options = new DbContextOptionsBuilder<ClientsDbContext>();
+        options.UseCaseWorkStore(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, DataDirectory = folder.Path }, ClientsDbContext.StoreDescriptor);
+        await using (var db = new ClientsDbContext(options.Options).WithCurrentUser(TestCurrentUser.Streetworker(OfficeId.New())))
+        {
+            await db.Database.MigrateAsync();
+            var connection = (Microsoft.Data.Sqlite.SqliteConnection)db.Database.GetDbConnection();
+            await connection.OpenAsync();
+            foreach (var filter in new ITimelineFilter[]
+                     {
+                         new ReadTimeline(ClientId.New()),
+                         new ReadTimeline(ClientId.New(), Before: DateTimeOffset.UtcNow),
+                         new ReadTimeline(ClientId.New(), NoteType: "PhoneCall", Topic: "housing"),
+                     })
+            {
+                await using var command = connection.CreateCommand();
+                var notesStatement = TimelineReader.Sql(postgres: false, filter, command, ReadCaseFile.TimelinePageSize).Split(";\n")[1];
+                command.Parameters.AddWithValue("@id", Guid.NewGuid().ToString().ToUpperInvariant());
+                command.Parameters.AddWithValue("@office", Guid.NewGuid().ToString().ToUpperInvariant());
+                command.CommandText = "EXPLAIN QUERY PLAN " + notesStatement;
+                var plan = new List<string>();
+                await using (var reader = await command.ExecuteReaderAsync())
+                {
+                    while (await reader.ReadAsync())
+                    {
+                        plan.Add(reader.GetString(3));
+                    }
+                }
+
+                Assert.Contains(plan, row => row.Contains("ix_case_notes_client_occurred_at_id (client_id=?", StringComparison.Ordinal));
+                Assert.DoesNotContain(plan, row => row.Contains("TEMP B-TREE", StringComparison.Ordinal));
+            }
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

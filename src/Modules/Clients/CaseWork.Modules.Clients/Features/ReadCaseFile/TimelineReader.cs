@@ -86,7 +86,8 @@ internal static class TimelineReader
         }
     }
 
-    private static string Sql(bool postgres, ITimelineFilter filter, DbCommand command, int pageSize)
+    /// <summary>The two statements of a read, with the filter's parameters added to <paramref name="command"/> (id and office are added by the caller).</summary>
+    internal static string Sql(bool postgres, ITimelineFilter filter, DbCommand command, int pageSize)
     {
         var schema = postgres ? ClientsDbContext.StoreDescriptor.Schema + "." : "";
         var conditions = "client_id = @id AND office_id = @office";

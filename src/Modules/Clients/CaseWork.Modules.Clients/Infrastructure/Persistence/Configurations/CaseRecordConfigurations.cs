@@ -34,7 +34,7 @@ internal sealed class CaseNoteConfiguration : IEntityTypeConfiguration<CaseNote>
         builder.Property(n => n.RecordedAt).HasColumnName("recorded_at");
         builder.Property(n => n.KeptByLaw).HasColumnName("kept_by_law");
         // The timeline reads a client's latest notes: one index range scan, newest first.
-        builder.HasIndex(n => new { n.ClientId, n.OccurredAt }).IsDescending(false, true).HasDatabaseName("ix_case_notes_client_occurred_at");
+        builder.HasIndex(n => new { n.ClientId, n.OccurredAt, n.Id }).IsDescending(false, true, true).HasDatabaseName("ix_case_notes_client_occurred_at_id");
     }
 }
 
