@@ -73,6 +73,7 @@ public sealed class TimelineQueryShapeTests
                      {
                          new ReadTimeline(ClientId.New()),
                          new ReadTimeline(ClientId.New(), Before: DateTimeOffset.UtcNow),
+                         new ReadTimeline(ClientId.New(), Before: DateTimeOffset.UtcNow, BeforeId: Guid.NewGuid()),
                          new ReadTimeline(ClientId.New(), NoteType: "PhoneCall", Topic: "housing"),
                      })
             {

@@ -86,6 +86,46 @@ public sealed class TimelineReaderTests
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
+    public async Task Paging_by_the_last_notes_time_and_id_shows_every_note_once_even_when_many_share_a_moment(DatabaseProvider provider)
+    {
+        await using var database = await ThrowawayDatabase.CreateAsync(provider, "timeline");
+        var office = OfficeId.New();
+        await using var db = await MigratedAsync(database, office);
+        var client = Client.Register(office, DomainFixtures.Details(), Start, PseudonymCode.New());
+        db.Clients.Add(client);
+        // 130 notes at four moments (e.g. imported or written up together): every page boundary falls inside a tie.
+        var written = Enumerable.Range(0, 130)
+            .Select(i => CaseNote.Write(client, NoteType.Conversation, Start.AddDays(i % 4), null, [], $"Notiz {i}", null, Start.AddDays(5)))
+            .ToList();
+        db.Notes.AddRange(written);
+        await db.SaveChangesAsync();
+
+        var seen = new List<Guid>();
+        var pages = 0;
+        ReadTimeline filter = new(client.Id);
+        TimelineReader.Page page;
+        do
+        {
+            page = (await TimelineReader.ReadAsync(db, client.Id, filter, ReadCaseFile.TimelinePageSize, CancellationToken.None))!;
+            pages++;
+            seen.AddRange(page.Notes.Select(n => n.Id));
+            Assert.True(page.Notes.Zip(page.Notes.Skip(1)).All(pair => pair.First.OccurredAt >= pair.Second.OccurredAt), "newest first");
+            filter = new ReadTimeline(client.Id, Before: page.Notes[^1].OccurredAt, BeforeId: page.Notes[^1].Id);
+        }
+        while (page.MoreNotes);
+
+        Assert.Equal(3, pages);
+        Assert.Equal(written.Select(n => n.Id).Order(), seen.Order());
+
+        // Without the id the old cursor drops the rest of the boundary's moment: the reason the id is part of it.
+        var firstPage = (await TimelineReader.ReadAsync(db, client.Id, new ReadTimeline(client.Id), ReadCaseFile.TimelinePageSize, CancellationToken.None))!;
+        var byTimeOnly = await TimelineReader.ReadAsync(db, client.Id, new ReadTimeline(client.Id, Before: firstPage.Notes[^1].OccurredAt), 200, CancellationToken.None);
+        Assert.True(firstPage.Notes.Count + byTimeOnly!.Notes.Count < written.Count);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
     public async Task Finds_nothing_of_another_office_nor_without_an_office(DatabaseProvider provider)
     {
         await using var database = await ThrowawayDatabase.CreateAsync(provider, "timeline");

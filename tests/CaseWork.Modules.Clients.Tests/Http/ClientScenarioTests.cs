@@ -123,7 +123,8 @@ public sealed class ClientScenarioTests
             {
                 type = i % 2 == 0 ? "PhoneCall" : "Conversation",
                 text = $"Notiz {i}",
-                occurredAt = new DateTimeOffset(2026, 1, 1, 9, 0, 0, TimeSpan.Zero).AddDays(i),
+                // Notes 1 to 3 share a moment, so the page boundary falls inside the tie.
+                occurredAt = new DateTimeOffset(2026, 1, 1, 9, 0, 0, TimeSpan.Zero).AddDays(Math.Max(i, 3)),
                 topics = new[] { i == 7 ? "housing" : "debts" },
             });
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -136,9 +137,24 @@ public sealed class ClientScenarioTests
         Assert.True(first.GetProperty("moreNotes").GetBoolean());
         Assert.Equal("Notiz 52", firstNotes[0].GetProperty("text").GetString());
         var before = Uri.EscapeDataString(firstNotes[^1].GetProperty("occurredAt").GetString()!);
-        var second = await host.Streetworker.GetFromJsonAsync<JsonElement>($"/api/clients/{id}/timeline?before={before}");
-        Assert.Equal(["Notiz 2", "Notiz 1"], second.GetProperty("notes").EnumerateArray().Select(n => n.GetProperty("text").GetString()));
+        var beforeId = firstNotes[^1].GetProperty("id").GetString();
+        var second = await host.Streetworker.GetFromJsonAsync<JsonElement>($"/api/clients/{id}/timeline?before={before}&beforeId={beforeId}");
+        var secondNotes = second.GetProperty("notes").EnumerateArray().ToList();
+        Assert.Equal(2, secondNotes.Count);
         Assert.False(second.GetProperty("moreNotes").GetBoolean());
+        Assert.Equal(
+            Enumerable.Range(1, 52).Select(i => $"Notiz {i}").Order(),
+            firstNotes.Concat(secondNotes).Select(n => n.GetProperty("text").GetString()!).Order());
+        // The case file page's "older entries" link carries the same cursor and shows the rest of the tie.
+        var pageOne = await host.Streetworker.GetStringAsync($"/Clients/CaseFile/{id}");
+        var older = System.Text.RegularExpressions.Regex.Match(pageOne, "<a href=\"([^\"]+)\">Ältere Einträge</a>");
+        Assert.True(older.Success, "the first page links to older entries");
+        var pageTwo = await host.Streetworker.GetStringAsync(System.Net.WebUtility.HtmlDecode(older.Groups[1].Value));
+        Assert.All(secondNotes, n => Assert.Contains(n.GetProperty("text").GetString()!, pageTwo, StringComparison.Ordinal));
+        Assert.DoesNotContain("Notiz 52<", pageTwo, StringComparison.Ordinal);
+        using var idWithoutTime = await host.Streetworker.GetAsync($"/api/clients/{id}/timeline?beforeId={beforeId}");
+        Assert.Equal(HttpStatusCode.BadRequest, idWithoutTime.StatusCode);
+        Assert.True((await idWithoutTime.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("beforeId", out _));
         var housing = await host.Streetworker.GetFromJsonAsync<JsonElement>($"/api/clients/{id}/timeline?topic=housing");
         Assert.Equal("Notiz 7", housing.GetProperty("notes").EnumerateArray().Single().GetProperty("text").GetString());
 
@@ -154,7 +170,7 @@ public sealed class ClientScenarioTests
         Assert.Equal(HttpStatusCode.NotFound, elsewhere.StatusCode);
 
         var audit = await AuditEntriesAsync(host, id.ToString());
-        Assert.Equal(3, audit.Count(e => e.Action == nameof(AuditAction.Read) && e.RecordType == "CaseFile" && e.Details is null));
+        Assert.Equal(5, audit.Count(e => e.Action == nameof(AuditAction.Read) && e.RecordType == "CaseFile" && e.Details is null));
         Assert.Single(audit, e => e.Action == nameof(AuditAction.Read) && e.RecordType == "CaseFile" && e.Details == "pseudonymised");
     }
 

@@ -84,23 +84,23 @@ internal static class ClientEndpoints
             .Produces<ClientRef>().WithClientProblems();
 
         api.MapGet("/{id:guid}/case-file", async (
-                Guid id, string? noteType, string? topic, DateTimeOffset? before, string? accessReason, HttpRequest request,
+                Guid id, string? noteType, string? topic, DateTimeOffset? before, Guid? beforeId, string? accessReason, HttpRequest request,
                 IQueryHandler<ReadCaseFile, CaseFileView> handler, CancellationToken ct) =>
             {
                 var reason = accessReason ?? request.Headers[AccessReasonHeader].FirstOrDefault();
-                return (await handler.Handle(new ReadCaseFile(ClientId.From(id), noteType, topic, before, reason), ct)).ToHttpResult();
+                return (await handler.Handle(new ReadCaseFile(ClientId.From(id), noteType, topic, before, reason, beforeId), ct)).ToHttpResult();
             })
-            .WithName("ReadCaseFile").WithSummary("The case file with the latest 50 notes (filters: noteType, topic, before). Supervisors: give a reason for named access.")
+            .WithName("ReadCaseFile").WithSummary("The case file with the latest 50 notes (filters: noteType, topic; before and beforeId: the last note's time and id for the next page). Supervisors: give a reason for named access.")
             .Produces<CaseFileView>().WithClientProblems();
 
         api.MapGet("/{id:guid}/timeline", async (
-                Guid id, string? noteType, string? topic, DateTimeOffset? before, string? accessReason, HttpRequest request,
+                Guid id, string? noteType, string? topic, DateTimeOffset? before, Guid? beforeId, string? accessReason, HttpRequest request,
                 IQueryHandler<ReadTimeline, TimelineView> handler, CancellationToken ct) =>
             {
                 var reason = accessReason ?? request.Headers[AccessReasonHeader].FirstOrDefault();
-                return (await handler.Handle(new ReadTimeline(ClientId.From(id), noteType, topic, before, reason), ct)).ToHttpResult();
+                return (await handler.Handle(new ReadTimeline(ClientId.From(id), noteType, topic, before, reason, beforeId), ct)).ToHttpResult();
             })
-            .WithName("ReadTimeline").WithSummary("The client and one page of 50 notes, newest first (filters: noteType, topic; before: the next page). Audited like the case file.")
+            .WithName("ReadTimeline").WithSummary("The client and one page of 50 notes, newest first (filters: noteType, topic; before and beforeId: the last note's time and id for the next page). Audited like the case file.")
             .Produces<TimelineView>().WithClientProblems();
 
         api.MapGet("/{id:guid}/duplicates", async (Guid id, IQueryHandler<FindDuplicates, IReadOnlyList<DuplicateCandidateView>> handler, CancellationToken ct) =>

@@ -12,7 +12,7 @@ namespace CaseWork.Modules.Clients.Features.ReadCaseFile;
 
 /// <summary>
 /// A client's case file: header, the latest <see cref="TimelinePageSize"/> notes (optionally of one type or topic, or
-/// older than <paramref name="Before"/> for the next page), needs, goals, consents and important dates. Every read is
+/// older than <paramref name="Before"/>/<paramref name="BeforeId"/> for the next page), needs, goals, consents and important dates. Every read is
 /// audited. A supervisor sees it pseudonymised unless they give an <paramref name="AccessReason"/>; then the read is
 /// a reasoned access in the audit trail.
 /// </summary>
@@ -21,7 +21,8 @@ internal sealed record ReadCaseFile(
     string? NoteType = null,
     string? Topic = null,
     DateTimeOffset? Before = null,
-    string? AccessReason = null) : IQuery<CaseFileView>, ITimelineFilter
+    string? AccessReason = null,
+    Guid? BeforeId = null) : IQuery<CaseFileView>, ITimelineFilter
 {
     public const int TimelinePageSize = 50;
 }
@@ -52,7 +53,7 @@ internal sealed record ConsentView(
     DateOnly? RevokedOn,
     bool InForceToday);
 
-/// <summary>Everything the case file page shows. <see cref="MoreNotes"/>: older notes exist (ask again with <c>Before</c>).</summary>
+/// <summary>Everything the case file page shows. <see cref="MoreNotes"/>: older notes exist (ask again with the last note's time and id as <c>Before</c>/<c>BeforeId</c>).</summary>
 internal sealed record CaseFileView(
     ClientView Client,
     CaseFileHeader? CaseFile,
@@ -70,7 +71,14 @@ internal interface ITimelineFilter
 
     string? Topic { get; }
 
+    /// <summary>The next page: notes older than this time, or as old and of a lower id than <see cref="BeforeId"/>.</summary>
     DateTimeOffset? Before { get; }
+
+    /// <summary>
+    /// With <see cref="Before"/>: the last note of the page read so far, so notes sharing its time are neither skipped
+    /// nor shown twice (the timeline is ordered by time, then id).
+    /// </summary>
+    Guid? BeforeId { get; }
 
     string? AccessReason { get; }
 }
@@ -83,6 +91,7 @@ internal abstract class TimelineFilterValidator<T> : AbstractValidator<T>
         RuleFor(q => q.NoteType).Must(InputEnum.IsValid<NoteType>).WithMessage($"Note type is one of: {InputEnum.Names<NoteType>()}.");
         RuleFor(q => q.Topic).Must(t => string.IsNullOrWhiteSpace(t) || NeedAreas.All.Contains(t)).WithMessage("Unknown topic.");
         RuleFor(q => q.AccessReason).MaximumLength(500);
+        RuleFor(q => q.BeforeId).Null().When(q => q.Before is null).WithMessage("beforeId only goes with before (the time of the same note).");
     }
 }
 

@@ -9,7 +9,8 @@ namespace CaseWork.Modules.Clients.Features.ReadCaseFile;
 /// <summary>
 /// The client and one page of the case file's timeline (the latest <see cref="ReadCaseFile.TimelinePageSize"/> notes,
 /// optionally of one type or topic, or older than <paramref name="Before"/>): what paging through the notes and filtering
-/// them needs, without reading the needs, goals, consents and dates again. Audited like the whole case file, with the same
+/// them needs, without reading the needs, goals, consents and dates again. The next page starts after the last note's
+/// time and id (<paramref name="Before"/>, <paramref name="BeforeId"/>). Audited like the whole case file, with the same
 /// rules for supervisors.
 /// </summary>
 internal sealed record ReadTimeline(
@@ -17,9 +18,10 @@ internal sealed record ReadTimeline(
     string? NoteType = null,
     string? Topic = null,
     DateTimeOffset? Before = null,
-    string? AccessReason = null) : IQuery<TimelineView>, ITimelineFilter;
+    string? AccessReason = null,
+    Guid? BeforeId = null) : IQuery<TimelineView>, ITimelineFilter;
 
-/// <summary>One page of the timeline. <see cref="MoreNotes"/>: older notes exist (ask again with <c>before</c> = the last note's time).</summary>
+/// <summary>One page of the timeline. <see cref="MoreNotes"/>: older notes exist (ask again with <c>before</c> and <c>beforeId</c> = the last note's time and id).</summary>
 internal sealed record TimelineView(ClientView Client, IReadOnlyList<NoteView> Notes, bool MoreNotes);
 
 internal sealed class ReadTimelineValidator : TimelineFilterValidator<ReadTimeline>;

@@ -105,9 +105,15 @@ internal static class TimelineReader
 
         if (filter.Before is { } before)
         {
-            conditions += " AND occurred_at < @before";
+            // The cursor is the last note shown: (time, id) in the timeline's own order, so notes sharing that time are
+            // neither skipped nor repeated. A row value keeps the read on the (client, time, id) index on both providers.
+            conditions += filter.BeforeId is null ? " AND occurred_at < @before" : " AND (occurred_at, id) < (@before, @beforeId)";
             // As the mapping binds it: a UTC timestamptz on PostgreSQL, the stored UTC text on SQLite (UtcInstantTextConverter).
             Add(command, "before", postgres ? StorePrecision.Truncate(before) : UtcInstantTextConverter.ToText(before));
+            if (filter.BeforeId is { } beforeId)
+            {
+                Add(command, "beforeId", Id(postgres, beforeId));
+            }
         }
 
         return $"SELECT {ClientColumns} FROM {schema}clients WHERE id = @id AND office_id = @office;\n" +

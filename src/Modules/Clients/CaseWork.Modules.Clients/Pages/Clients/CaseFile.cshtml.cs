@@ -40,6 +40,9 @@ internal sealed class CaseFileModel(
     [BindProperty(SupportsGet = true, Name = "before")]
     public DateTimeOffset? Before { get; set; }
 
+    [BindProperty(SupportsGet = true, Name = "beforeId")]
+    public Guid? BeforeId { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "saved")]
     public string? Saved { get; set; }
 
@@ -126,6 +129,10 @@ internal sealed class CaseFileModel(
 
     public string WorkerName(Guid? id) => id is { } worker && WorkerNames.TryGetValue(worker, out var name) ? name : "–";
 
+    /// <summary>The next page of the timeline: after the last note shown, by time and id.</summary>
+    public string OlderNotesLink(NoteView last) =>
+        $"{TimelineLink(NoteType, Topic)}&before={Uri.EscapeDataString(last.OccurredAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture))}&beforeId={last.Id}#notes";
+
     public string TimelineLink(string? type, string? topic) =>
         $"/Clients/CaseFile/{Id}?type={Uri.EscapeDataString(type ?? "")}&topic={Uri.EscapeDataString(topic ?? "")}";
 
@@ -150,7 +157,7 @@ internal sealed class CaseFileModel(
 
     private async Task<IActionResult> ShowAsync(string? reason, CancellationToken cancellationToken)
     {
-        var result = await read.Handle(new ReadCaseFile(ClientId, Blank(NoteType), Blank(Topic), Before, reason), cancellationToken);
+        var result = await read.Handle(new ReadCaseFile(ClientId, Blank(NoteType), Blank(Topic), Before, reason, BeforeId), cancellationToken);
         if (!result.IsSuccess)
         {
             if (result.Error!.Kind == ErrorKind.Validation)
@@ -158,6 +165,7 @@ internal sealed class CaseFileModel(
                 // A hand-edited filter: show the file unfiltered rather than an error page.
                 NoteType = Topic = null;
                 Before = null;
+                BeforeId = null;
                 result = await read.Handle(new ReadCaseFile(ClientId, AccessReason: reason), cancellationToken);
             }
 
