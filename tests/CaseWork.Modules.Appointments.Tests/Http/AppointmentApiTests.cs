@@ -104,6 +104,35 @@ public sealed class AppointmentApiTests(AppointmentApiFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task The_agenda_shows_times_in_the_office_zone_and_follows_a_changed_zone_at_once()
+    {
+        // An office of its own: the zone change must not move the other tests' appointments.
+        var office = await fixture.Host.CreateOfficeAsync("Büro mit Zeitzone");
+        using var streetworker = await fixture.Host.SignedInClientAsync(await fixture.Host.CreateUserAsync(office, Roles.Streetworker));
+        using var supervisor = await fixture.Host.SignedInClientAsync(await fixture.Host.CreateUserAsync(office, Roles.Supervisor));
+        var client = fixture.Clients.Add(office, "Olena Koval", "uk", ReminderChannelKind.Email, "olena@example.test");
+        var id = await AppointmentsTestHost.CreateAsync(streetworker, AppointmentsTestHost.NewAppointment(new DateTime(2026, 12, 7, 10, 0, 0), [client.ClientId.Value]));
+
+        async Task<string> StartLocalAsync()
+        {
+            var agenda = await streetworker.GetFromJsonAsync<JsonArray>("/api/appointments?who=team&from=2026-12-07&days=1");
+            return agenda!.Single(a => a!["id"]!.GetValue<Guid>() == id)!["startLocal"]!.GetValue<string>();
+        }
+
+        Assert.Equal("2026-12-07T10:00:00", await StartLocalAsync());
+        var current = await supervisor.GetFromJsonAsync<JsonNode>("/api/appointments/settings");
+        using var changed = await supervisor.PutAsJsonAsync("/api/appointments/settings", new
+        {
+            timeZone = "Europe/Istanbul", phone = "+49 30 555 0100", clientReminderOffsets = "1d,2h", quietFrom = "20:00", quietUntil = "08:00",
+            openFrom = "08:00", openUntil = "18:00", openDays = new[] { 1, 2, 3, 4, 5 }, version = current!["version"]!.GetValue<int>(),
+        });
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+
+        // 09:00 UTC is 12:00 in Istanbul (UTC+3) - read right after the change, on the same host.
+        Assert.Equal("2026-12-07T12:00:00", await StartLocalAsync());
+    }
+
+    [Fact]
     public async Task Anonymous_callers_are_turned_away()
     {
         using var client = fixture.Host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

@@ -28,7 +28,7 @@ public static class StoreOptionsExtensions
             case DatabaseProvider.Postgres:
                 database.Validate();
                 builder.UseNpgsql(
-                    database.ConnectionString,
+                    PostgresConnectionString(database.ConnectionString!),
                     npgsql => npgsql.MigrationsHistoryTable(StoreDescriptor.MigrationsHistoryTable, store.Schema));
                 break;
             default:
@@ -40,6 +40,35 @@ public static class StoreOptionsExtensions
         builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
         return builder;
     }
+
+    /// <summary>
+    /// The operator's PostgreSQL connection string with two defaults for how the stores use their pooled connections
+    /// (ADR 0028), each only where the operator has not set it: <c>No Reset On Close</c> (a request opens and returns a
+    /// connection for every statement, and the stores keep no session state - advisory locks are transaction-scoped, no
+    /// SET, no LISTEN, no temporary tables - so the DISCARD ALL that would precede every statement resets nothing) and
+    /// <c>Max Auto Prepare</c> (the few statements every request runs are parsed and planned once per connection).
+    /// </summary>
+    public static string PostgresConnectionString(string connectionString)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys
+            .Cast<string>().Select(k => k.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant()).ToHashSet();
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.Contains("NORESETONCLOSE"))
+        {
+            builder.NoResetOnClose = true;
+        }
+
+        if (!given.Contains("MAXAUTOPREPARE"))
+        {
+            builder.MaxAutoPrepare = MaxAutoPrepare;
+        }
+
+        return builder.ConnectionString;
+    }
+
+    /// <summary>Statements kept prepared per PostgreSQL connection (Npgsql prepares one after it ran five times).</summary>
+    public const int MaxAutoPrepare = 64;
 
     /// <summary>The SQLite connection string of a store: one file per store in the data directory.</summary>
     public static string SqliteConnectionString(DatabaseOptions database, StoreDescriptor store)

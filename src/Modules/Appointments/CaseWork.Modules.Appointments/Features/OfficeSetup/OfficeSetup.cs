@@ -83,6 +83,8 @@ internal sealed class UpdateOfficeSetupHandler(AppointmentsDbContext db, ICurren
 
         settings.Change(command.TimeZone, command.Phone ?? "", offsets, command.QuietFrom, command.QuietUntil,
             new OfficeHours([.. (command.OpenDays ?? [1, 2, 3, 4, 5]).Distinct().Select(d => (DayOfWeek)(d % 7))], command.OpenFrom, command.OpenUntil));
+        // This host's agenda reads the new zone from the next request on; other hosts within OfficeRules.ClockKeptFor.
+        rules.ForgetClock(office);
         return isNew ? 0 : command.Version + 1;
     }
 }

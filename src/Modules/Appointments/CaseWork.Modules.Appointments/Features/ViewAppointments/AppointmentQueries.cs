@@ -61,29 +61,25 @@ internal static class AppointmentViews
     };
 
     /// <summary>
-    /// The agenda lines: one query for the appointments with their clients and workers (projected, no tracking), rooms only if
-    /// a line has one, client names in one question to the Clients directory, staff names from a short-lived cache.
+    /// The agenda lines: one query for the appointments with their room's name, clients and workers (projected, no tracking),
+    /// client names in one question to the Clients directory, staff names from a short-lived cache.
     /// </summary>
     public static async Task<IReadOnlyList<AgendaItem>> ItemsAsync(
-        AppointmentsDbContext db, IQueryable<Appointment> query, OfficeSettings settings, ClientLookup clients, StaffNames staffNames, OfficeId office,
+        AppointmentsDbContext db, IQueryable<Appointment> query, OfficeClock clock, ClientLookup clients, StaffNames staffNames, OfficeId office,
         CancellationToken cancellationToken)
     {
         var rows = await query.OrderBy(a => a.Start).Take(500).Select(a => new
         {
-            a.Id, a.Start, a.End, a.Kind, a.Status, a.PlaceKind, a.PlaceText, a.RoomId, a.Topic, a.InterpreterStatus, a.InterpreterLanguage, a.DocumentsToBring,
+            a.Id, a.Start, a.End, a.Kind, a.Status, a.PlaceKind, a.PlaceText, a.Topic, a.InterpreterStatus, a.InterpreterLanguage, a.DocumentsToBring,
+            RoomName = db.Rooms.Where(r => r.Id == a.RoomId).Select(r => r.Name).FirstOrDefault(),
             Clients = a.Clients.Select(c => new { c.ClientId, c.PseudonymCode }).ToList(),
             Workers = a.Workers.Select(w => w.WorkerId).ToList(),
         }).AsSingleQuery().ToListAsync(cancellationToken);
-        var roomIds = rows.Where(r => r.RoomId is not null).Select(r => r.RoomId!.Value).Distinct().ToList();
-        var rooms = roomIds.Count == 0
-            ? new Dictionary<Guid, string>()
-            : await db.Rooms.AsNoTracking().Where(r => roomIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Name, cancellationToken);
         var staff = await staffNames.ForAsync(office, cancellationToken);
         var names = await clients.DisplayNamesAsync(office, rows.SelectMany(r => r.Clients).Where(c => c.ClientId is not null).Select(c => c.ClientId!.Value), cancellationToken);
-        var clock = settings.Clock;
         return [.. rows.Select(a => new AgendaItem(
             a.Id.Value, a.Start, a.End, clock.ToLocal(a.Start), clock.ToLocal(a.End), Codes.Of(a.Kind), Code(a.Status), Codes.Of(a.PlaceKind), a.PlaceText,
-            a.RoomId is { } room && rooms.TryGetValue(room, out var name) ? name : null, a.Topic,
+            a.RoomName, a.Topic,
             [.. a.Clients.Select(c => c.ClientId is { } id && names.TryGetValue(id, out var n) ? n : (c.ClientId is null ? "anonymisiert" : c.PseudonymCode))],
             [.. a.Workers.Select(w => staff.TryGetValue(w, out var n) ? n : w.ToString())],
             Code(a.InterpreterStatus), a.InterpreterLanguage, a.DocumentsToBring))];
@@ -143,8 +139,7 @@ internal sealed class GetAgendaHandler(
             return Error.Forbidden("no-office", "Only staff of an office have an agenda.");
         }
 
-        var settings = await rules.ForAsync(office, cancellationToken);
-        var clock = settings.Clock;
+        var clock = await rules.ClockAsync(office, cancellationToken);
         var from = clock.ToInstant(query.From.ToDateTime(TimeOnly.MinValue));
         var until = clock.ToInstant(query.From.AddDays(Math.Clamp(query.Days, 1, 31)).ToDateTime(TimeOnly.MinValue));
         // The lower bound on Start keeps the read on the (office, start) index: nothing lasts longer than a day.
@@ -167,7 +162,7 @@ internal sealed class GetAgendaHandler(
                 break;
         }
 
-        return Result<IReadOnlyList<AgendaItem>>.Success(await AppointmentViews.ItemsAsync(db, appointments, settings, clients, staff, office, cancellationToken));
+        return Result<IReadOnlyList<AgendaItem>>.Success(await AppointmentViews.ItemsAsync(db, appointments, clock, clients, staff, office, cancellationToken));
     }
 }
 
@@ -192,7 +187,7 @@ internal sealed class GetPreparationListHandler(
             appointments = appointments.Where(a => a.Workers.Any(w => w.WorkerId == me));
         }
 
-        var settings = await rules.ForAsync(office, cancellationToken);
-        return Result<IReadOnlyList<AgendaItem>>.Success(await AppointmentViews.ItemsAsync(db, appointments, settings, clients, staff, office, cancellationToken));
+        var clock = await rules.ClockAsync(office, cancellationToken);
+        return Result<IReadOnlyList<AgendaItem>>.Success(await AppointmentViews.ItemsAsync(db, appointments, clock, clients, staff, office, cancellationToken));
     }
 }
