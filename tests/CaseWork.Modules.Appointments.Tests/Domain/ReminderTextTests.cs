@@ -30,6 +30,32 @@ public sealed class ReminderTextTests
     }
 
     [Theory]
+    [InlineData("de", "in unserem Büro")]
+    [InlineData("en", "at our office")]
+    [InlineData("ar", "في مكتبنا")]
+    [InlineData("prs", "در دفتر ما")]
+    [InlineData("fa", "در دفتر ما")]
+    [InlineData("uk", "у нашому офісі")]
+    [InlineData("ru", "в нашем офисе")]
+    [InlineData("ro", "la biroul nostru")]
+    [InlineData("bg", "в нашия офис")]
+    [InlineData("tr", "ofisimizde")]
+    public void A_room_in_the_office_is_named_as_the_office_and_the_room_never_as_an_empty_place(string language, string office)
+    {
+        var inRoom = ReminderTexts.Render(ReminderPurpose.ClientReminder, language, Start, OfficeClock.Berlin, PlaceKind.OfficeRoom, "Beratungsraum 1", "+49 30 1234");
+        var noRoomName = ReminderTexts.Render(ReminderPurpose.ClientReminder, language, Start, OfficeClock.Berlin, PlaceKind.OfficeRoom, "", "+49 30 1234");
+
+        Assert.Contains(office, inRoom.Body, StringComparison.Ordinal);
+        Assert.Contains("Beratungsraum 1", inRoom.Body, StringComparison.Ordinal);
+        Assert.Contains(office, noRoomName.Body, StringComparison.Ordinal);
+        foreach (var body in new[] { inRoom.Body, noRoomName.Body })
+        {
+            Assert.DoesNotContain(", .", body, StringComparison.Ordinal);
+            Assert.DoesNotContain("، .", body, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
     [InlineData("ar")]
     [InlineData("prs")]
     [InlineData("fa")]

@@ -19,7 +19,7 @@ internal static class ReminderTexts
     private const char PopDirectionalIsolate = '\u2069';
     private const char RightToLeftMark = '\u200F';
 
-    private sealed record Template(string Subject, string Reminder, string Cancellation, string Phone, string Video);
+    private sealed record Template(string Subject, string Reminder, string Cancellation, string Phone, string Video, string Office);
 
     private static readonly Dictionary<string, Template> Templates = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -28,61 +28,71 @@ internal static class ReminderTexts
             "Erinnerung: Ihr Termin am {date} um {time} Uhr, {place}. Bei Fragen oder wenn Sie nicht kommen können: {phone}.",
             "Ihr Termin am {date} um {time} Uhr findet nicht statt. Bei Fragen: {phone}.",
             "per Telefon",
-            "per Video"),
+            "per Video",
+            "in unserem Büro"),
         ["en"] = new(
             "Appointment reminder",
             "Reminder: your appointment on {date} at {time}, {place}. Questions, or can't come? Call {phone}.",
             "Your appointment on {date} at {time} will not take place. Questions: {phone}.",
             "by phone",
-            "by video"),
+            "by video",
+            "at our office"),
         ["ar"] = new(
             "تذكير بموعد",
             "تذكير: موعدك بتاريخ {date} الساعة {time}، {place}. للاستفسار أو إذا لم تتمكن من الحضور: {phone}.",
             "موعدك بتاريخ {date} الساعة {time} لن يتم. للاستفسار: {phone}.",
             "عبر الهاتف",
-            "عبر الفيديو"),
+            "عبر الفيديو",
+            "في مكتبنا"),
         ["prs"] = new(
             "یادآوری وعدهٔ ملاقات",
             "یادآوری: وعدهٔ ملاقات شما به تاریخ {date} ساعت {time}، {place}. برای سوالات یا اگر آمده نمی‌توانید: {phone}.",
             "وعدهٔ ملاقات شما به تاریخ {date} ساعت {time} برگزار نمی‌شود. برای سوالات: {phone}.",
             "از طریق تلیفون",
-            "از طریق ویدیو"),
+            "از طریق ویدیو",
+            "در دفتر ما"),
         ["fa"] = new(
             "یادآوری قرار ملاقات",
             "یادآوری: قرار ملاقات شما در تاریخ {date} ساعت {time}، {place}. برای پرسش یا اگر نمی‌توانید بیایید: {phone}.",
             "قرار ملاقات شما در تاریخ {date} ساعت {time} برگزار نمی‌شود. برای پرسش: {phone}.",
             "تلفنی",
-            "تصویری"),
+            "تصویری",
+            "در دفتر ما"),
         ["uk"] = new(
             "Нагадування про зустріч",
             "Нагадування: ваша зустріч {date} о {time}, {place}. Запитання або не можете прийти? Телефонуйте: {phone}.",
             "Ваша зустріч {date} о {time} не відбудеться. Запитання: {phone}.",
             "телефоном",
-            "відеозв'язком"),
+            "відеозв'язком",
+            "у нашому офісі"),
         ["ru"] = new(
             "Напоминание о встрече",
             "Напоминание: ваша встреча {date} в {time}, {place}. Вопросы или не можете прийти? Звоните: {phone}.",
             "Ваша встреча {date} в {time} не состоится. Вопросы: {phone}.",
             "по телефону",
-            "по видеосвязи"),
+            "по видеосвязи",
+            "в нашем офисе"),
         ["ro"] = new(
             "Memento programare",
             "Memento: programarea dumneavoastră pe {date} la ora {time}, {place}. Întrebări sau nu puteți veni? Sunați la {phone}.",
             "Programarea dumneavoastră pe {date} la ora {time} nu va avea loc. Întrebări: {phone}.",
             "telefonic",
-            "prin video"),
+            "prin video",
+            "la biroul nostru"),
         ["bg"] = new(
             "Напомняне за среща",
             "Напомняне: вашата среща на {date} в {time} ч., {place}. Въпроси или не можете да дойдете? Обадете се на {phone}.",
             "Вашата среща на {date} в {time} ч. няма да се състои. Въпроси: {phone}.",
             "по телефона",
-            "по видео"),
+            "по видео",
+            "в нашия офис"),
         ["tr"] = new(
             "Randevu hatırlatması",
             "Hatırlatma: {date} tarihinde saat {time} randevunuz var, {place}. Sorularınız varsa veya gelemiyorsanız: {phone}.",
             "{date} tarihinde saat {time} randevunuz gerçekleşmeyecek. Sorularınız için: {phone}.",
             "telefonla",
-            "görüntülü"),
+            "görüntülü",
+            "ofisimizde"),
     };
 
     /// <summary>The languages client messages are written in; others get German.</summary>
@@ -105,6 +115,8 @@ internal static class ReminderTexts
         {
             PlaceKind.Phone => template.Phone,
             PlaceKind.Video => template.Video + (string.IsNullOrWhiteSpace(placeText) ? "" : ": " + Isolate(placeText)),
+            // The room's name as the office calls it, after the office in the client's language.
+            PlaceKind.OfficeRoom => template.Office + (string.IsNullOrWhiteSpace(placeText) ? "" : ": " + Isolate(placeText)),
             _ => Isolate(placeText),
         };
         var body = (purpose == ReminderPurpose.ClientCancellation ? template.Cancellation : template.Reminder)

@@ -20,12 +20,13 @@ internal sealed class ReminderPlanner(AppointmentsDbContext db, ClientLookup cli
         var existing = await ExistingAsync(appointment, cancellationToken);
         var policy = settings.ReminderPolicy;
         var clock = settings.Clock;
+        var place = await PlaceTextAsync(appointment, cancellationToken);
         foreach (var participant in appointment.Clients.Where(c => c.ClientId is not null))
         {
             var summary = await clients.SummaryAsync(appointment.OfficeId, participant.ClientId!.Value, cancellationToken);
             var (channel, address, skipped) = ChannelFor(summary);
             var language = ReminderTexts.LanguageFor(summary?.PreferredLanguage);
-            var text = ReminderTexts.Render(ReminderPurpose.ClientReminder, language, appointment.Start, clock, appointment.PlaceKind, appointment.PlaceText, settings.Phone);
+            var text = ReminderTexts.Render(ReminderPurpose.ClientReminder, language, appointment.Start, clock, appointment.PlaceKind, place, settings.Phone);
             foreach (var offset in policy.Offsets)
             {
                 var timing = policy.Plan(offset, appointment.Start, now, channel == ReminderChannel.None ? ReminderChannel.Email : channel, clock);
@@ -44,6 +45,17 @@ internal sealed class ReminderPlanner(AppointmentsDbContext db, ClientLookup cli
         }
 
         PlanInterpreterNotice(appointment, existing, settings, now);
+    }
+
+    /// <summary>Where the client is asked to come: the text given, or for a room in the office without one, the room's name.</summary>
+    private async Task<string> PlaceTextAsync(Appointment appointment, CancellationToken cancellationToken)
+    {
+        if (appointment.PlaceKind != PlaceKind.OfficeRoom || !string.IsNullOrWhiteSpace(appointment.PlaceText) || appointment.RoomId is not { } room)
+        {
+            return appointment.PlaceText;
+        }
+
+        return await db.Rooms.IgnoreQueryFilters().Where(r => r.Id == room).Select(r => r.Name).FirstOrDefaultAsync(cancellationToken) ?? "";
     }
 
     /// <summary>The appointment is off: pending reminders are cancelled; a client already reminded gets a cancellation notice now.</summary>
