@@ -97,7 +97,7 @@ public sealed class AppointmentJourneyTests : IAsyncLifetime
 
         await page.GetByText("Verschieben", new() { Exact = true }).First.ClickAsync();
         await page.Locator("input[name=NewDate]").FillAsync(day.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        await page.Locator("form.stacked button.primary").ClickAsync();
+        await page.Locator("form[action*='handler=Reschedule'] button.primary").ClickAsync();
         await page.WaitForLoadStateAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "appointment-moved.png"), FullPage = true });
 
@@ -107,6 +107,15 @@ public sealed class AppointmentJourneyTests : IAsyncLifetime
         Assert.Contains($"{day:dd.MM.yyyy} 10:00", await page.Locator("dl.facts").InnerTextAsync());
         Assert.Contains((day.AddDays(1)).ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture), await page.Locator("h1").InnerTextAsync());
         Assert.True(await reminders.CountAsync() >= 2);
+
+        // Then the place changes: the facts and the Arabic reminders still to come name the new one.
+        await page.GetByText("Art, Ort und Beteiligte ändern").ClickAsync();
+        await page.Locator("select[name=EditPlaceKind]").SelectOptionAsync("address");
+        await page.Locator("input[name=EditPlaceText]").FillAsync("Jobcenter Mitte, Raum 4.12");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Änderungen speichern" }).ClickAsync();
+        await page.WaitForLoadStateAsync();
+        Assert.Contains("Jobcenter Mitte, Raum 4.12", await page.Locator("dl.facts").InnerTextAsync());
+        Assert.All(await arabic.AllInnerTextsAsync(), text => Assert.Contains("Jobcenter Mitte, Raum 4.12", text, StringComparison.Ordinal));
     }
 
     private static DateTime NextWeekday(DateTime day)

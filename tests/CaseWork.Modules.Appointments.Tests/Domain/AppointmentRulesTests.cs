@@ -23,6 +23,26 @@ public sealed class AppointmentRulesTests
             null, Clock.GetUtcNow()).Value;
 
     [Fact]
+    public void Changing_the_staff_needs_someone_and_an_open_appointment_and_counts_as_a_change_only_when_it_is_one()
+    {
+        var appointment = NewAppointment(Local(2, 3, 10));
+        var sequence = appointment.Sequence;
+
+        Assert.False(appointment.ChangeWorkers([]).IsSuccess);
+        Assert.True(appointment.ChangeWorkers([Anna]).IsSuccess);
+        Assert.Equal(sequence, appointment.Sequence);
+        Assert.True(appointment.ChangeWorkers([Ben, Anna, Ben]).IsSuccess);
+        Assert.Equal([Anna, Ben], appointment.Workers.Select(w => w.WorkerId).OrderBy(w => w == Ben));
+        Assert.Equal(sequence + 1, appointment.Sequence);
+        Assert.True(appointment.ChangeWorkers([Ben]).IsSuccess);
+        Assert.Equal([Ben], appointment.Workers.Select(w => w.WorkerId));
+
+        Assert.True(appointment.Cancel(CancelledBy.Office, "Krankheit").IsSuccess);
+        Assert.Equal("appointment-closed", appointment.ChangeWorkers([Anna]).Error!.Code);
+        Assert.Equal([Ben], appointment.Workers.Select(w => w.WorkerId));
+    }
+
+    [Fact]
     public void End_before_start_and_start_in_the_past_are_refused()
     {
         var start = Local(2, 9, 10);

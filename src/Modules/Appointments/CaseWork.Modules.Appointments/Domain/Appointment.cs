@@ -201,6 +201,34 @@ internal sealed class Appointment : IOfficeScoped, IVersioned
         return Unit.Value;
     }
 
+    /// <summary>Who of the office takes part from now on (at least one).</summary>
+    public Result<Unit> ChangeWorkers(IReadOnlyCollection<UserId> workers)
+    {
+        if (!IsOpen)
+        {
+            return Error.Conflict("appointment-closed", "Only a planned or confirmed appointment can be changed.");
+        }
+
+        if (workers.Count == 0)
+        {
+            return Error.Validation("workerIds", "At least one worker takes part.");
+        }
+
+        if (_workers.Select(w => w.WorkerId).ToHashSet().SetEquals(workers))
+        {
+            return Unit.Value;
+        }
+
+        _workers.RemoveAll(w => !workers.Contains(w.WorkerId));
+        foreach (var worker in workers.Distinct().Where(w => _workers.All(existing => existing.WorkerId != w)))
+        {
+            _workers.Add(new AppointmentWorker(Id, worker));
+        }
+
+        Sequence++;
+        return Unit.Value;
+    }
+
     public Result<Unit> Confirm()
     {
         if (Status != AppointmentStatus.Planned)

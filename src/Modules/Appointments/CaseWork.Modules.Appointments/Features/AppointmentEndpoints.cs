@@ -18,6 +18,10 @@ internal sealed record RescheduleBody(int Version, DateTime Start, DateTime End,
 
 internal sealed record StatusBody(int Version, string? CancelledBy, string? Reason);
 
+internal sealed record DetailsBody(
+    int Version, string Kind, string PlaceKind, string? PlaceText, Guid? RoomId, string? Topic, string? DocumentsToBring,
+    IReadOnlyList<Guid>? WorkerIds, string? Scope, bool ConfirmWarnings);
+
 /// <summary>
 /// The module's JSON API. Staff of the office (streetworkers, supervisors) read; streetworkers plan and change; supervisors and
 /// administrators set the office's rules. Interpreters see nothing here (their view of a job is the InterpreterBooking module's).
@@ -51,6 +55,12 @@ internal static class AppointmentEndpoints
 
         planning.MapPost("/{id:guid}/reschedule", async (Guid id, RescheduleBody body, ICommandHandler<RescheduleAppointment, int> handler, CancellationToken ct) =>
             (await handler.Handle(new RescheduleAppointment(id, body.Version, body.Start, body.End, body.TimeZone, body.Scope, body.ConfirmWarnings), ct))
+            .ToHttpResult(v => TypedResults.Ok(new { version = v })));
+
+        planning.MapPut("/{id:guid}", async (Guid id, DetailsBody body, ICommandHandler<ChangeAppointmentDetails, int> handler, CancellationToken ct) =>
+            (await handler.Handle(new ChangeAppointmentDetails(
+                id, body.Version, body.Kind, body.PlaceKind, body.PlaceText, body.RoomId, body.Topic, body.DocumentsToBring, body.WorkerIds, body.Scope,
+                body.ConfirmWarnings), ct))
             .ToHttpResult(v => TypedResults.Ok(new { version = v })));
 
         foreach (var action in new[] { "confirm", "complete", "no-show", "cancel" })
