@@ -1,3 +1,4 @@
+using CaseWork.BuildingBlocks.Infrastructure.Http;
 using CaseWork.BuildingBlocks.Auditing;
 using CaseWork.BuildingBlocks.Identity;
 using CaseWork.BuildingBlocks.Infrastructure.Auditing;
@@ -42,6 +43,9 @@ public static class InfrastructureServiceCollectionExtensions
             string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<EmailOptions>>().Value.SmtpHost)
                 ? sp.GetRequiredService<RecordingEmailSender>()
                 : ActivatorUtilities.CreateInstance<SmtpEmailSender>(sp));
+
+        services.TryAddSingleton<PublicAddress>();
+        services.TryAddSingleton<IPublicAddress>(sp => sp.GetRequiredService<PublicAddress>());
 
         services.TryAddSingleton<StoreMigrator>();
         services.TryAddSingleton<StoreStatistics>();

@@ -106,7 +106,8 @@ internal static class IdentitySetup
     public static void PrintStartupBanner(this WebApplication app)
     {
         var banner = app.Services.GetRequiredService<StartupBanner>();
-        app.Lifetime.ApplicationStarted.Register(() => banner.Print(app.Urls));
+        var links = app.Services.GetRequiredService<CaseWork.BuildingBlocks.Notifications.IPublicAddress>();
+        app.Lifetime.ApplicationStarted.Register(() => banner.Print(app.Urls, links.Absolute("/")));
     }
 
     private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int apiStatus)

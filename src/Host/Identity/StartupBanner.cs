@@ -13,7 +13,7 @@ internal sealed class StartupBanner
     public void RememberExistingDemoUsers(IEnumerable<string> userNames) =>
         _users.AddRange(userNames.Select(u => ("", u, "", (string?)null)));
 
-    public string Render(IEnumerable<string> urls)
+    public string Render(IEnumerable<string> urls, string? linksTo = null)
     {
         var text = new StringBuilder();
         text.AppendLine();
@@ -22,6 +22,11 @@ internal sealed class StartupBanner
         foreach (var url in urls)
         {
             text.AppendLine($"   {url}");
+        }
+
+        if (linksTo is not null)
+        {
+            text.AppendLine($" Links in e-mails / Links in E-Mails: {linksTo}   (setting PublicBaseUrl)");
         }
 
         if (_users.Count > 0)
@@ -45,5 +50,5 @@ internal sealed class StartupBanner
         return text.ToString();
     }
 
-    public void Print(IEnumerable<string> urls) => Console.WriteLine(Render(urls));
+    public void Print(IEnumerable<string> urls, string? linksTo = null) => Console.WriteLine(Render(urls, linksTo));
 }

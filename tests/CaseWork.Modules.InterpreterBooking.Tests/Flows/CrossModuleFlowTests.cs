@@ -70,12 +70,24 @@ public sealed class CrossModuleFlowTests
         });
         Assert.Equal("ar", offer.GetProperty("language").GetString());
         var offerMail = await MailAsync(smtp, interpreter.UserName, "neue Anfrage");
-        Assert.Contains("/InterpreterBooking/Link/", offerMail.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("Jobcenter", offerMail.Body, StringComparison.Ordinal);
 
-        using (var accepted = await interpreterHttp.PostAsync($"{Api}/offers/{offer.GetProperty("offerId").GetGuid()}/accept", null))
+        // The mail's link is absolute (a mail program cannot resolve a path) and accepts without signing in.
+        var link = System.Text.RegularExpressions.Regex.Match(offerMail.Body, @"(https?://\S+)/InterpreterBooking/Link/(\S+)");
+        Assert.True(link.Success, offerMail.Body);
+        using (var anonymous = host.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false }))
         {
+            var path = $"/InterpreterBooking/Link/{link.Groups[2].Value}";
+            var linkPage = await anonymous.GetStringAsync(path);
+            Assert.Contains("Annehmen", linkPage, StringComparison.Ordinal);
+            using var accepted = await anonymous.PostAsync($"{path}?handler=Accept", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = SignIn.FormToken(linkPage),
+            }));
             Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+            Assert.Contains("Angenommen", await accepted.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            using var wrongToken = await anonymous.GetAsync("/InterpreterBooking/Link/not-a-token");
+            Assert.Equal(HttpStatusCode.NotFound, wrongToken.StatusCode);
         }
 
         // InterpreterBooked → the appointment shows the interpreter (API and page).

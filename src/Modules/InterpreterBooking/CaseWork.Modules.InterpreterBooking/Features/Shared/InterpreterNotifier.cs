@@ -16,25 +16,28 @@ internal sealed partial class InterpreterNotifier(
     IEmailSender email,
     IOfficeDirectory directory,
     IConfiguration configuration,
+    IPublicAddress publicAddress,
     ILogger<InterpreterNotifier> logger)
 {
     private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
 
-    private string BaseUrl => (configuration["InterpreterBooking:PublicBaseUrl"] ?? configuration["PublicBaseUrl"] ?? "").TrimEnd('/');
+    /// <summary>Links in the mails are absolute (a mail program cannot resolve a path): the module's own setting, else the host's public address.</summary>
+    private string Link(string path) =>
+        configuration["InterpreterBooking:PublicBaseUrl"] is { Length: > 0 } own ? own.TrimEnd('/') + path : publicAddress.Absolute(path);
 
     public async Task OffersMadeAsync(InterpreterRequest request, IEnumerable<Offer> offers, IReadOnlyCollection<InterpreterProfile> profiles, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
         foreach (var offer in offers)
         {
             var profile = profiles.FirstOrDefault(p => p.Id == offer.InterpreterId);
-            var link = $"{BaseUrl}/InterpreterBooking/Link/{offer.LinkToken}";
+            var link = Link($"/InterpreterBooking/Link/{offer.LinkToken}");
             var body = $"""
                 Neue Anfrage / New request: {Describe(request, zone)}
 
                 Annehmen oder ablehnen / Accept or decline:
                 {link}
 
-                Oder im Portal / Or in the portal: {BaseUrl}/InterpreterBooking/Portal
+                Oder im Portal / Or in the portal: {Link("/InterpreterBooking/Portal")}
                 """;
             await SendAsync(offer.InterpreterId, profile?.Email, "Sprachmittlung: neue Anfrage / new request", body, cancellationToken);
         }
@@ -45,7 +48,7 @@ internal sealed partial class InterpreterNotifier(
             $"""
             Der Termin wurde verschoben. Bitte bestätigen Sie im Portal. / The job was moved. Please reconfirm in the portal.
             {Describe(request, zone)}
-            {BaseUrl}/InterpreterBooking/Portal
+            {Link("/InterpreterBooking/Portal")}
             """, cancellationToken);
 
     public Task CancelledAsync(UserId interpreter, string? address, InterpreterRequest request, bool billable, TimeZoneInfo zone, CancellationToken cancellationToken) =>
