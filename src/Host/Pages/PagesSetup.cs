@@ -55,6 +55,8 @@ internal static class PagesSetup
         {
             app.UseExceptionHandler("/Error");
             app.UseHsts();
+            // Secure-only cookies need HTTPS: a plain HTTP request gets a page that says so, not a 500 on the first form.
+            app.UseMiddleware<HttpsRequiredMiddleware>();
         }
 
         app.UseStatusCodePages();
