@@ -47,6 +47,22 @@ public abstract class UnitOfWorkTests : TwoModuleTestBase
     }
 
     [Fact]
+    public async Task A_second_save_of_a_new_record_with_the_same_key_is_a_conflict_not_a_server_error()
+    {
+        var host = await StartHostAsync();
+        var id = Guid.CreateVersion7();
+        Assert.True((await host.SendAsync(new CreateNote("first", Id: id))).IsSuccess);
+
+        // What two first saves racing look like to the later one (two offices' settings rows, say): the key is taken.
+        var second = await host.SendAsync(new CreateNote("second", Id: id));
+
+        Assert.False(second.IsSuccess);
+        Assert.Equal(ErrorKind.Conflict, second.Error.Kind);
+        Assert.Equal("concurrent-edit", second.Error.Code);
+        Assert.Equal("first", Assert.Single(await NotesAsync(host)).Title);
+    }
+
+    [Fact]
     public async Task A_change_recorded_in_the_audit_trail_and_then_not_saved_is_marked_not_saved()
     {
         var host = await StartHostAsync();

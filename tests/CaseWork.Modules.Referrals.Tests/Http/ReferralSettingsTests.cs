@@ -65,6 +65,24 @@ public sealed class ReferralSettingsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task First_saves_racing_each_other_give_one_save_and_conflicts_never_a_server_error()
+    {
+        using var supervisor = await _host.ClientAsync(Roles.Supervisor);
+        using var administrator = await _host.ClientAsync(Roles.Administrator);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(async i =>
+        {
+            using var response = await (i % 2 == 0 ? supervisor : administrator).PutAsJsonAsync("/api/referrals/settings",
+                new { reminderAfterWorkingDays = 2 + i, expiryAfterDays = 20, agencyLinkDays = 30, land = "BE", version = 0 });
+            return response.StatusCode;
+        }));
+
+        Assert.Single(answers, a => a == HttpStatusCode.OK);
+        Assert.All(answers.Where(a => a != HttpStatusCode.OK), a => Assert.Equal(HttpStatusCode.Conflict, a));
+        Assert.Equal(1, (await supervisor.GetFromJsonAsync<JsonObject>("/api/referrals/settings"))!["version"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task Bad_input_a_stale_version_and_staff_without_the_role_change_nothing()
     {
         using var supervisor = await _host.ClientAsync(Roles.Supervisor);

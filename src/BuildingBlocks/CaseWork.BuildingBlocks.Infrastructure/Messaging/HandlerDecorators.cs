@@ -106,6 +106,14 @@ internal sealed partial class UnitOfWorkCommandDecorator<TCommand, TValue, TDbCo
             await RecordNotSavedAsync("concurrent-edit");
             return Error.ConcurrentEdit(RecordName(ex));
         }
+        catch (DbUpdateException ex) when (StoreErrors.IsUniqueViolation(ex))
+        {
+            // Two saves of a new record with the same key (the first save of an office's settings, say) raced: the
+            // later one is a concurrent edit, not a server error. Handlers check uniqueness first; this is only the race.
+            db.ChangeTracker.Clear();
+            await RecordNotSavedAsync("concurrent-edit");
+            return Error.ConcurrentEdit(RecordName(ex));
+        }
         catch (Exception failure)
         {
             await RecordNotSavedAsync(failure.GetType().Name);
@@ -144,7 +152,7 @@ internal sealed partial class UnitOfWorkCommandDecorator<TCommand, TValue, TDbCo
     private partial void LogNotSavedUnrecorded(Exception failure, string recordType, string recordId);
 
     /// <summary>The record the user tried to change, in words ("CaseNote" becomes "case note"), for the conflict message.</summary>
-    private static string RecordName(DbUpdateConcurrencyException exception)
+    private static string RecordName(DbUpdateException exception)
     {
         var typeName = exception.Entries.Count > 0 ? exception.Entries[0].Metadata.ClrType.Name : null;
         if (string.IsNullOrEmpty(typeName))

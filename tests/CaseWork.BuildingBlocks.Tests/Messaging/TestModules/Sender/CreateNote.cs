@@ -14,7 +14,7 @@ internal enum AfterWriting
     Throw,
 }
 
-internal sealed record CreateNote(string Title, AfterWriting Then = AfterWriting.Succeed) : ICommand<Guid>;
+internal sealed record CreateNote(string Title, AfterWriting Then = AfterWriting.Succeed, Guid? Id = null) : ICommand<Guid>;
 
 internal sealed class CreateNoteValidator : AbstractValidator<CreateNote>
 {
@@ -30,7 +30,7 @@ internal sealed class CreateNoteHandler(SenderDbContext db, ICurrentUser user, T
             return Task.FromResult<Result<Guid>>(Error.Forbidden("no-office", "Only office staff write notes."));
         }
 
-        var note = new SenderNote(Guid.CreateVersion7(), office, command.Title, time.GetUtcNow());
+        var note = new SenderNote(command.Id ?? Guid.CreateVersion7(), office, command.Title, time.GetUtcNow());
         db.Notes.Add(note);
         db.Enqueue(new NoteCreated(Guid.CreateVersion7(), time.GetUtcNow(), note.Id, note.Title));
 
