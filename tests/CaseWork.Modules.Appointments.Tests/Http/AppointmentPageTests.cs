@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using CaseWork.BuildingBlocks.Identity;
 using CaseWork.TestKit;
@@ -44,6 +45,46 @@ public sealed class AppointmentPageTests(AppointmentApiFixture fixture) : IClass
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Appointments/Outgoing")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Appointments/Settings")).StatusCode);
         Assert.Contains("Meine Termine heute", await client.GetStringAsync("/"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_streetworker_plans_a_fortnightly_group_with_a_colleague_on_the_form_leaving_out_a_date()
+    {
+        using var client = await fixture.AsAsync(Roles.Streetworker);
+        var me = (await fixture.Host.DemoUserAsync(Roles.Streetworker)).Id.Value;
+        var colleague = await fixture.Host.CreateUserAsync(fixture.Office, Roles.Streetworker, "Kollegin Form");
+        var form = await client.GetStringAsync("/Appointments/New");
+        Assert.Contains("Kollegin Form", form, StringComparison.Ordinal);
+        Assert.Contains($"value=\"{me}\" checked", form, StringComparison.Ordinal);
+        var before = await fixture.Host.AppointmentCountAsync();
+
+        Dictionary<string, string> Fields(string until, string exceptions) => new()
+        {
+            ["__RequestVerificationToken"] = SignIn.FormToken(form), ["Kind"] = "group", ["PlaceKind"] = "shared_housing", ["PlaceText"] = "GU Am Hang",
+            ["Date"] = "2027-06-01", ["StartTime"] = "16:00", ["EndTime"] = "17:30", ["RepeatEveryWeeks"] = "2", ["RepeatUntil"] = until,
+            ["RepeatExceptions"] = exceptions, ["ConfirmWarnings"] = "true",
+        };
+
+        using var noEnd = await client.PostAsync("/Appointments/New", new FormUrlEncodedContent(Fields("", "")));
+        Assert.Equal(HttpStatusCode.OK, noEnd.StatusCode);
+        Assert.Contains("Say until when the series runs.", await noEnd.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var badDates = await client.PostAsync("/Appointments/New", new FormUrlEncodedContent(Fields("2027-07-27", "15. Juni")));
+        Assert.Contains("Dates as 23.12.2026", await badDates.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(before, await fixture.Host.AppointmentCountAsync());
+
+        var fields = Fields("2027-07-27", "15.06.2027").Select(f => new KeyValuePair<string, string>(f.Key, f.Value))
+            .Concat([new("WorkerIds", me.ToString()), new("WorkerIds", colleague.Id.Value.ToString())]);
+        using var created = await client.PostAsync("/Appointments/New", new FormUrlEncodedContent(fields));
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+
+        // 1.6., (15.6. left out), 29.6., 13.7., 27.7. - each with both workers.
+        Assert.Equal(before + 4, await fixture.Host.AppointmentCountAsync());
+        var id = Guid.Parse(created.Headers.Location!.ToString().Split('/')[^1]);
+        var first = await AppointmentsTestHost.GetAsync(client, id);
+        Assert.NotNull(first["seriesId"]);
+        Assert.Equal(2, first["workers"]!.AsArray().Count);
+        var colleagueAgenda = await client.GetFromJsonAsync<System.Text.Json.Nodes.JsonArray>($"/api/appointments?who=worker&workerId={colleague.Id.Value}&from=2027-06-01&days=31");
+        Assert.Equal(["2027-06-01", "2027-06-29"], colleagueAgenda!.Select(a => a!["startLocal"]!.GetValue<string>()[..10]));
     }
 
     [Fact]

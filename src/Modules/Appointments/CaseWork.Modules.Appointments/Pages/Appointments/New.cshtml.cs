@@ -17,6 +17,7 @@ internal sealed class NewModel(
     ICommandHandler<ScheduleAppointment, ScheduledAppointments> schedule,
     IQueryHandler<GetOfficeSetup, OfficeSetupView> setup,
     ClientLookup clients,
+    IOfficeDirectory offices,
     ICurrentUser user,
     TimeProvider time) : PageModel
 {
@@ -35,6 +36,16 @@ internal sealed class NewModel(
     [BindProperty] public string? DocumentsToBring { get; set; }
     [BindProperty] public string? Topic { get; set; }
     [BindProperty] public bool ConfirmWarnings { get; set; }
+    [BindProperty] public List<Guid> WorkerIds { get; set; } = [];
+
+    /// <summary>0: once; otherwise every n weeks until <see cref="RepeatUntil"/>, leaving out <see cref="RepeatExceptions"/>.</summary>
+    [BindProperty] public int RepeatEveryWeeks { get; set; }
+    [BindProperty] public DateOnly? RepeatUntil { get; set; }
+
+    /// <summary>Dates left out of the series, as people write them: "23.12.2026, 30.12.2026".</summary>
+    [BindProperty] public string? RepeatExceptions { get; set; }
+
+    public IReadOnlyList<StaffMember> Staff { get; private set; } = [];
 
     private int _found;
 
@@ -49,6 +60,7 @@ internal sealed class NewModel(
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Date = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(1);
+        WorkerIds = user.UserId is { } me ? [me.Value] : [];
         await LoadAsync(cancellationToken);
     }
 
@@ -63,9 +75,32 @@ internal sealed class NewModel(
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var interpreter = string.IsNullOrWhiteSpace(InterpreterLanguage) ? null : new InterpreterInput(InterpreterLanguage, InterpreterDialect, InterpreterModality, null);
+        RecurrenceInput? recurrence = null;
+        if (RepeatEveryWeeks > 0)
+        {
+            if (!TryParseDates(RepeatExceptions, out var exceptions))
+            {
+                ModelState.AddModelError(nameof(RepeatExceptions), "Dates as 23.12.2026, separated by commas.");
+            }
+            else if (RepeatUntil is null)
+            {
+                ModelState.AddModelError(nameof(RepeatUntil), "Say until when the series runs.");
+            }
+            else
+            {
+                recurrence = new RecurrenceInput(RepeatEveryWeeks, RepeatUntil.Value, exceptions);
+            }
+
+            if (recurrence is null)
+            {
+                await LoadAsync(cancellationToken);
+                return Page();
+            }
+        }
+
         var result = await schedule.Handle(new ScheduleAppointment(
             Kind, PlaceKind, PlaceText, PlaceKind == "office_room" ? RoomId : null, Topic, DocumentsToBring, Date.ToDateTime(StartTime), Date.ToDateTime(EndTime),
-            null, ClientIds, null, interpreter, null, ConfirmWarnings), cancellationToken);
+            null, ClientIds, WorkerIds, interpreter, recurrence, ConfirmWarnings), cancellationToken);
         if (result.IsSuccess)
         {
             return RedirectToPage("/Appointments/Details", new { id = result.Value.AppointmentIds[0] });
@@ -73,8 +108,39 @@ internal sealed class NewModel(
 
         ShowConfirmWarnings = result.Error.Code == "confirm-warnings";
         result.Error.AddTo(ModelState, "");
+        foreach (var (field, property) in new[] { ("Recurrence.everyWeeks", nameof(RepeatEveryWeeks)), ("Recurrence.until", nameof(RepeatUntil)), ("Recurrence.exceptions", nameof(RepeatExceptions)) })
+        {
+            // The command names the series' fields as the API does; the form's fields carry other names.
+            if (ModelState.TryGetValue(field, out var entry))
+            {
+                var messages = entry.Errors.Select(e => e.ErrorMessage).ToList();
+                ModelState.Remove(field);
+                foreach (var message in messages)
+                {
+                    ModelState.AddModelError(property, message);
+                }
+            }
+        }
+
         await LoadAsync(cancellationToken);
         return Page();
+    }
+
+    /// <summary>Dates written as 23.12.2026 (or 2026-12-23), separated by commas, semicolons or spaces.</summary>
+    internal static bool TryParseDates(string? text, out List<DateOnly> dates)
+    {
+        dates = [];
+        foreach (var part in (text ?? "").Split([',', ';', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!DateOnly.TryParseExact(part, ["dd.MM.yyyy", "d.M.yyyy", "yyyy-MM-dd"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
+            {
+                return false;
+            }
+
+            dates.Add(date);
+        }
+
+        return true;
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
@@ -85,6 +151,9 @@ internal sealed class NewModel(
         {
             return;
         }
+
+        Staff = [.. (await offices.GetStaffAsync(officeId, null, cancellationToken))
+            .Where(s => s.Roles.Contains(Roles.Streetworker) || s.Roles.Contains(Roles.Supervisor))];
 
         var choices = new List<ClientChoice>();
         foreach (var (id, summary) in await clients.SummariesAsync(officeId, ClientIds, cancellationToken))
