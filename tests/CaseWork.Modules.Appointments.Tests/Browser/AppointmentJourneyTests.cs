@@ -113,8 +113,8 @@ public sealed class AppointmentJourneyTests : IAsyncLifetime
         await page.Locator("select[name=EditPlaceKind]").SelectOptionAsync("address");
         await page.Locator("input[name=EditPlaceText]").FillAsync("Jobcenter Mitte, Raum 4.12");
         await page.GetByRole(AriaRole.Button, new() { Name = "Änderungen speichern" }).ClickAsync();
-        await page.WaitForLoadStateAsync();
-        Assert.Contains("Jobcenter Mitte, Raum 4.12", await page.Locator("dl.facts").InnerTextAsync());
+        // Waits for the page after the post (a load-state wait could still see the page before it).
+        await Assertions.Expect(page.Locator("dl.facts")).ToContainTextAsync("Jobcenter Mitte, Raum 4.12");
         Assert.All(await arabic.AllInnerTextsAsync(), text => Assert.Contains("Jobcenter Mitte, Raum 4.12", text, StringComparison.Ordinal));
     }
 

@@ -1,5 +1,6 @@
 using CaseWork.BuildingBlocks.Identity;
 using CaseWork.BuildingBlocks.Ids;
+using CaseWork.BuildingBlocks.Results;
 
 namespace CaseWork.Modules.Appointments.Domain;
 
@@ -108,7 +109,18 @@ internal sealed class Reminder : IOfficeScoped
 
     public DateTimeOffset? SentAt { get; private set; }
 
-    /// <summary>Which sweep run holds the row, until <see cref="ClaimedUntil"/>; see ADR 0014.</summary>
+    /// <summary>
+    /// The manual channel (messenger, via the office): when a worker said they sent the text by hand, and who. The sweep
+    /// only hands such a message over (<see cref="ReminderState.Sent"/> = handed to the worker); this is the sending.
+    /// </summary>
+    public DateTimeOffset? SentByHandAt { get; private set; }
+
+    public UserId? SentByHandBy { get; private set; }
+
+    /// <summary>Whether a message for the worker to send by hand is waiting for them.</summary>
+    public bool AwaitsSendingByHand => Channel == ReminderChannel.Manual && State == ReminderState.Sent && SentByHandAt is null;
+
+        /// <summary>Which sweep run holds the row, until <see cref="ClaimedUntil"/>; see ADR 0014.</summary>
     public Guid? ClaimToken { get; private set; }
 
     public DateTimeOffset? ClaimedUntil { get; private set; }
@@ -175,7 +187,29 @@ internal sealed class Reminder : IOfficeScoped
         ClaimedUntil = null;
     }
 
-    /// <summary>Records a failed attempt; retries after 1, 4, 16, 64 minutes, then gives up and keeps the last error.</summary>
+    /// <summary>A worker sent the handed-over text by hand (saying so twice changes nothing).</summary>
+    public Result<Unit> ConfirmSentByHand(UserId worker, DateTimeOffset now)
+    {
+        if (Channel != ReminderChannel.Manual)
+        {
+            return Error.Conflict("not-manual", "Only messages for the worker to send by hand are confirmed by hand.");
+        }
+
+        if (State != ReminderState.Sent)
+        {
+            return Error.Conflict("not-handed-over", "The message is handed over for sending when it is due.");
+        }
+
+        if (SentByHandAt is null)
+        {
+            SentByHandAt = now;
+            SentByHandBy = worker;
+        }
+
+        return Unit.Value;
+    }
+
+        /// <summary>Records a failed attempt; retries after 1, 4, 16, 64 minutes, then gives up and keeps the last error.</summary>
     public void MarkFailed(DateTimeOffset now, string error)
     {
         Attempts++;

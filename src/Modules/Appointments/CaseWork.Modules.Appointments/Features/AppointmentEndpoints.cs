@@ -50,6 +50,9 @@ internal static class AppointmentEndpoints
         staff.MapGet("/{id:guid}", async (Guid id, IQueryHandler<GetAppointment, AppointmentDetails> handler, CancellationToken ct) =>
             (await handler.Handle(new GetAppointment(id), ct)).ToHttpResult());
 
+        planning.MapPost("/outgoing/{id:guid}/sent-by-hand", async (Guid id, ICommandHandler<ConfirmSentByHand, Unit> handler, CancellationToken ct) =>
+            (await handler.Handle(new ConfirmSentByHand(id), ct)).ToHttpResult(_ => TypedResults.NoContent()));
+
         planning.MapPost("/", async (ScheduleAppointment command, ICommandHandler<ScheduleAppointment, ScheduledAppointments> handler, CancellationToken ct) =>
             (await handler.Handle(command, ct)).ToHttpResult(v => TypedResults.Created($"/api/appointments/{v.AppointmentIds[0]}", v)));
 

@@ -19,7 +19,8 @@ internal sealed record WorkerLine(Guid WorkerId, string DisplayName);
 
 internal sealed record ReminderLine(
     Guid Id, string Purpose, string? ClientPseudonym, string Channel, string Address, string Language, bool RightToLeft, string Body,
-    DateTimeOffset? DueAt, DateTime? DueLocal, string State, string? SkipReason, int Attempts, string? LastError, DateTimeOffset? SentAt);
+    DateTimeOffset? DueAt, DateTime? DueLocal, string State, string? SkipReason, int Attempts, string? LastError, DateTimeOffset? SentAt,
+    bool AwaitsSendingByHand = false, DateTimeOffset? SentByHandAt = null);
 
 internal sealed record TimeChangeLine(DateTime PreviousStartLocal, DateTime PreviousEndLocal, DateTimeOffset ChangedAt);
 
@@ -124,7 +125,8 @@ internal sealed class GetAppointmentHandler(
                 r.Id, AppointmentViews.Code(r.Purpose), r.ClientId is { } rc && codes.TryGetValue(rc, out var code) ? code : null,
                 AppointmentViews.Code(r.Channel), r.Address, r.Language, CaseWork.BuildingBlocks.Globalization.LanguageCatalog.IsRightToLeft(r.Language), r.Body,
                 r.DueAt, r.DueAt is { } due ? clock.ToLocal(due) : null, AppointmentViews.Code(r.State),
-                r.SkipReason is null ? null : AppointmentViews.Code(r.SkipReason.Value), r.Attempts, r.LastError, r.SentAt))]);
+                r.SkipReason is null ? null : AppointmentViews.Code(r.SkipReason.Value), r.Attempts, r.LastError, r.SentAt,
+                r.AwaitsSendingByHand, r.SentByHandAt))]);
     }
 }
 

@@ -119,9 +119,12 @@ internal sealed class ReminderConfiguration : IEntityTypeConfiguration<Reminder>
         builder.Property(r => r.Attempts).HasColumnName("attempts");
         builder.Property(r => r.LastError).HasColumnName("last_error").HasMaxLength(1000);
         builder.Property(r => r.SentAt).HasColumnName("sent_at");
+        builder.Property(r => r.SentByHandAt).HasColumnName("sent_by_hand_at");
+        builder.Property(r => r.SentByHandBy).HasColumnName("sent_by_hand_by").HasTypedId();
         builder.Property(r => r.ClaimToken).HasColumnName("claim_token");
         builder.Property(r => r.ClaimedUntil).HasColumnName("claimed_until");
         builder.Ignore(r => r.IsPending);
+        builder.Ignore(r => r.AwaitsSendingByHand);
         // The sweep's one question: what is due now (ADR 0014).
         builder.HasIndex(r => r.NextAttemptAt).HasDatabaseName("ix_reminders_next_attempt");
         builder.HasIndex(r => r.AppointmentId).HasDatabaseName("ix_reminders_appointment");
