@@ -60,14 +60,11 @@ internal sealed class RescheduleAppointmentHandler(
         var end = clock.ToInstant(command.End);
 
         var moves = new List<(Appointment Appointment, DateTimeOffset Start, DateTimeOffset End)> { (appointment, start, end) };
-        if (command.Scope == "following" && appointment.SeriesId is { } series)
+        if (command.Scope == "following")
         {
             var startShift = clock.ToLocal(start) - clock.ToLocal(appointment.Start);
             var endShift = clock.ToLocal(end) - clock.ToLocal(appointment.End);
-            var following = await db.Appointments.Include(a => a.Workers).Include(a => a.Clients).Include(a => a.TimeChanges)
-                .Where(a => a.SeriesId == series && a.Id != appointment.Id && a.Start > appointment.Start
-                            && (a.Status == AppointmentStatus.Planned || a.Status == AppointmentStatus.Confirmed))
-                .ToListAsync(cancellationToken);
+            var following = await AppointmentAccess.LaterOpenInSeriesAsync(db, appointment, cancellationToken);
             moves.AddRange(following.Select(a => (a, clock.ToInstant(clock.ToLocal(a.Start) + startShift), clock.ToInstant(clock.ToLocal(a.End) + endShift))));
         }
 
@@ -182,5 +179,19 @@ internal static class AppointmentAccess
         }
 
         return appointment;
+    }
+
+    /// <summary>The open occurrences of the appointment's series after it ("this and following"); none for a single appointment.</summary>
+    public static async Task<List<Appointment>> LaterOpenInSeriesAsync(AppointmentsDbContext db, Appointment appointment, CancellationToken cancellationToken)
+    {
+        if (appointment.SeriesId is not { } series)
+        {
+            return [];
+        }
+
+        return await db.Appointments.Include(a => a.Workers).Include(a => a.Clients).Include(a => a.TimeChanges)
+            .Where(a => a.SeriesId == series && a.Id != appointment.Id && a.Start > appointment.Start
+                        && (a.Status == AppointmentStatus.Planned || a.Status == AppointmentStatus.Confirmed))
+            .ToListAsync(cancellationToken);
     }
 }

@@ -29,20 +29,13 @@ internal sealed record ChangeAppointmentDetails(
     string? DocumentsToBring,
     IReadOnlyList<Guid>? WorkerIds,
     string? Scope,
-    bool ConfirmWarnings) : ICommand<int>;
+    bool ConfirmWarnings) : ICommand<int>, IWhatAndWhere;
 
-internal sealed class ChangeAppointmentDetailsValidator : AbstractValidator<ChangeAppointmentDetails>
+internal sealed class ChangeAppointmentDetailsValidator : WhatAndWhereValidator<ChangeAppointmentDetails>
 {
     public ChangeAppointmentDetailsValidator()
     {
-        RuleFor(x => x.Kind).Must(k => Codes.KindFrom(k) is not null).WithMessage("Unknown kind of appointment.");
-        RuleFor(x => x.PlaceKind).Must(k => Codes.PlaceFrom(k) is not null).WithMessage("Unknown kind of place.");
-        RuleFor(x => x.PlaceText).MaximumLength(500);
-        RuleFor(x => x.PlaceText).NotEmpty().WithMessage("Say where.")
-            .When(x => x.PlaceKind is "address" or "shared_housing" && x.RoomId is null);
         RuleFor(x => x.RoomId).NotNull().WithMessage("Choose the room.").When(x => x.PlaceKind == "office_room");
-        RuleFor(x => x.Topic).MaximumLength(2000);
-        RuleFor(x => x.DocumentsToBring).MaximumLength(1000);
         RuleFor(x => x.WorkerIds).NotEmpty().WithMessage("At least one worker takes part.")
             .Must(w => w is null || w.Count <= 10).WithMessage("At most 10 workers.");
         RuleFor(x => x.Scope).Must(s => s is null or "this" or "following").WithMessage("Scope is this or following.");
@@ -78,12 +71,9 @@ internal sealed class ChangeAppointmentDetailsHandler(
         }
 
         var changing = new List<Appointment> { appointment };
-        if (command.Scope == "following" && appointment.SeriesId is { } series)
+        if (command.Scope == "following")
         {
-            changing.AddRange(await db.Appointments.Include(a => a.Workers).Include(a => a.Clients)
-                .Where(a => a.SeriesId == series && a.Id != appointment.Id && a.Start > appointment.Start
-                            && (a.Status == AppointmentStatus.Planned || a.Status == AppointmentStatus.Confirmed))
-                .ToListAsync(cancellationToken));
+            changing.AddRange(await AppointmentAccess.LaterOpenInSeriesAsync(db, appointment, cancellationToken));
         }
 
         var settings = await rules.ForAsync(office, cancellationToken);

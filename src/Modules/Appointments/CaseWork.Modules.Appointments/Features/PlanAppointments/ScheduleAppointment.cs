@@ -31,22 +31,15 @@ internal sealed record ScheduleAppointment(
     IReadOnlyList<Guid>? WorkerIds,
     InterpreterInput? Interpreter,
     RecurrenceInput? Recurrence,
-    bool ConfirmWarnings) : ICommand<ScheduledAppointments>;
+    bool ConfirmWarnings) : ICommand<ScheduledAppointments>, IWhatAndWhere;
 
 /// <summary>The appointments created (one, or the occurrences of a series) and the warnings the worker confirmed.</summary>
 internal sealed record ScheduledAppointments(IReadOnlyList<Guid> AppointmentIds, Guid? SeriesId, IReadOnlyList<string> ConfirmedWarnings);
 
-internal sealed class ScheduleAppointmentValidator : AbstractValidator<ScheduleAppointment>
+internal sealed class ScheduleAppointmentValidator : WhatAndWhereValidator<ScheduleAppointment>
 {
     public ScheduleAppointmentValidator()
     {
-        RuleFor(x => x.Kind).Must(k => Codes.KindFrom(k) is not null).WithMessage("Unknown kind of appointment.");
-        RuleFor(x => x.PlaceKind).Must(k => Codes.PlaceFrom(k) is not null).WithMessage("Unknown kind of place.");
-        RuleFor(x => x.PlaceText).MaximumLength(500);
-        RuleFor(x => x.PlaceText).NotEmpty().WithMessage("Say where.")
-            .When(x => x.PlaceKind is "address" or "shared_housing" && x.RoomId is null);
-        RuleFor(x => x.Topic).MaximumLength(2000);
-        RuleFor(x => x.DocumentsToBring).MaximumLength(1000);
         RuleFor(x => x.End).GreaterThan(x => x.Start).WithMessage("The end must be after the start.");
         RuleFor(x => x.TimeZone).Must(InputRules.IsKnownZone).WithMessage("Unknown time zone.");
         RuleFor(x => x.ClientIds).Must(c => c is null || c.Count <= 20).WithMessage("At most 20 clients.");

@@ -76,3 +76,35 @@ internal static class InputRules
         return Unit.Value;
     }
 }
+
+/// <summary>What an appointment is and where: planned (<c>ScheduleAppointment</c>) or changed (<c>ChangeAppointmentDetails</c>).</summary>
+internal interface IWhatAndWhere
+{
+    string Kind { get; }
+
+    string PlaceKind { get; }
+
+    string? PlaceText { get; }
+
+    Guid? RoomId { get; }
+
+    string? Topic { get; }
+
+    string? DocumentsToBring { get; }
+}
+
+/// <summary>The rules for <see cref="IWhatAndWhere"/>, the same when planning and when changing.</summary>
+internal abstract class WhatAndWhereValidator<T> : AbstractValidator<T>
+    where T : IWhatAndWhere
+{
+    protected WhatAndWhereValidator()
+    {
+        RuleFor(x => x.Kind).Must(k => Codes.KindFrom(k) is not null).WithMessage("Unknown kind of appointment.");
+        RuleFor(x => x.PlaceKind).Must(k => Codes.PlaceFrom(k) is not null).WithMessage("Unknown kind of place.");
+        RuleFor(x => x.PlaceText).MaximumLength(500);
+        RuleFor(x => x.PlaceText).NotEmpty().WithMessage("Say where.")
+            .When(x => x.PlaceKind is "address" or "shared_housing" && x.RoomId is null);
+        RuleFor(x => x.Topic).MaximumLength(2000);
+        RuleFor(x => x.DocumentsToBring).MaximumLength(1000);
+    }
+}
