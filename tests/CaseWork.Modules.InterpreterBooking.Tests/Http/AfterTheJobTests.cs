@@ -46,6 +46,23 @@ public sealed class AfterTheJobTests : IAsyncLifetime
         var notMine = await stranger.PostAsJsonAsync($"{Api}/jobs/{bookingId}/record", new { actualStart = start, actualEnd = start.AddMinutes(90), travelMinutes = 30, kilometres = 12m });
         var recorded = await interpreter.PostAsJsonAsync($"{Api}/jobs/{bookingId}/record", new { actualStart = start, actualEnd = start.AddMinutes(90), travelMinutes = 30, kilometres = 12m });
         var wrongCode = await worker.PostAsJsonAsync($"{Api}/bookings/{bookingId}/confirm", new { code = "000000" });
+
+        // The worker confirms on the request page: what the interpreter recorded is shown, a wrong code is refused there too.
+        var requestId = booked.GetProperty("requestId").GetGuid();
+        var page = await worker.GetStringAsync($"/InterpreterBooking/Request/{requestId}");
+        Assert.Contains("Einsatz bestätigen", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(code!, page, StringComparison.Ordinal);
+        FormUrlEncodedContent Confirm(string withCode) => new(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = SignIn.FormToken(page), ["bookingId"] = bookingId.ToString(), ["code"] = withCode,
+        });
+        using var wrongOnPage = await worker.PostAsync($"/InterpreterBooking/Request/{requestId}?handler=Confirm", Confirm("ABCDEF"));
+        Assert.Equal(HttpStatusCode.BadRequest, wrongOnPage.StatusCode);
+        Assert.Contains("Der Code stimmt nicht", await wrongOnPage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var confirmedOnPage = await worker.PostAsync($"/InterpreterBooking/Request/{requestId}?handler=Confirm", Confirm(code!));
+        Assert.Equal(HttpStatusCode.Redirect, confirmedOnPage.StatusCode);
+        var after = await worker.GetStringAsync($"/InterpreterBooking/Request/{requestId}");
+        Assert.DoesNotContain("Einsatz bestätigen", after, StringComparison.Ordinal);
         var confirmed = await worker.PostAsJsonAsync($"{Api}/bookings/{bookingId}/confirm", new { code });
 
         Assert.Equal(HttpStatusCode.BadRequest, tooEarly.StatusCode);
@@ -53,7 +70,8 @@ public sealed class AfterTheJobTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, notMine.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, recorded.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, wrongCode.StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, confirmed.StatusCode);
+        // Confirmed once (on the page); a second confirmation is refused.
+        Assert.Equal(HttpStatusCode.Conflict, confirmed.StatusCode);
 
         // 1.5 h x 45 + 0.5 h x 22.50 + 12 km x 0.30 (the demo interpreter's rates)
         var statement = await interpreter.GetFromJsonAsync<JsonElement>($"{Api}/statements/{start.Year}/{start.Month}");

@@ -1,3 +1,4 @@
+using CaseWork.BuildingBlocks.Identity;
 using CaseWork.BuildingBlocks.Infrastructure.Http;
 using CaseWork.BuildingBlocks.Messaging;
 using CaseWork.BuildingBlocks.Results;
@@ -37,12 +38,21 @@ internal sealed record RequestDetails(
     IReadOnlyList<RankedInterpreter> Ranking,
     IReadOnlyList<RejectedInterpreter> NotMatching,
     int RankingTotal,
-    int NotMatchingTotal);
+    int NotMatchingTotal,
+    BookingLine? Booking = null);
+
+/// <summary>
+/// The request's latest booking: what the interpreter recorded (actual times, travel) and whether a worker confirmed it.
+/// The confirmation code is not shown here: the interpreter shows it on site.
+/// </summary>
+internal sealed record BookingLine(
+    Guid BookingId, BookingState State, DateTimeOffset? ActualStart, DateTimeOffset? ActualEnd, int TravelMinutes, decimal Kilometres,
+    DateTimeOffset? ConfirmedAt, string? ConfirmedBy);
 
 internal sealed record OfferLine(Guid OfferId, Guid InterpreterId, string InterpreterName, int Round, int Tier, int Rank, Qualification Qualification,
     DateTimeOffset? LastAssignedAt, OfferState State, DateTimeOffset OfferedAt, DateTimeOffset? RespondedAt, string? DeclineReason);
 
-internal sealed class GetRequestHandler(InterpreterBookingDbContext db, OfferRound round) : IQueryHandler<GetRequest, RequestDetails>
+internal sealed class GetRequestHandler(InterpreterBookingDbContext db, OfferRound round, IOfficeDirectory directory) : IQueryHandler<GetRequest, RequestDetails>
 {
     /// <summary>A pool of thousands would make the explanation unreadable: the first 50 of each list, with the totals.</summary>
     private const int ShownPerList = 50;
@@ -60,6 +70,9 @@ internal sealed class GetRequestHandler(InterpreterBookingDbContext db, OfferRou
         var report = await round.MatchAsync(request, policy, cancellationToken);
         var profiles = await round.ProfilesAsync(request.Offers.Select(o => o.InterpreterId).Append(request.InterpreterId ?? default), cancellationToken);
         string Name(BuildingBlocks.Ids.UserId id) => profiles.FirstOrDefault(p => p.Id == id)?.DisplayName ?? "?";
+        var booking = await db.Bookings.AsNoTracking().Where(b => b.RequestId == request.Id).OrderByDescending(b => b.BookedAt)
+            .FirstOrDefaultAsync(cancellationToken);
+        var confirmedBy = booking?.ConfirmedBy is { } by ? (await directory.GetUserAsync(by, cancellationToken))?.DisplayName : null;
         return new RequestDetails(
             request.Id, request.AppointmentId, request.State, request.Language, request.Dialect, request.Modality, request.Start, request.End,
             request.Place, request.District, request.SubjectArea, request.PreferredGender, request.Urgent, request.Deadline, request.CurrentTier,
@@ -67,7 +80,9 @@ internal sealed class GetRequestHandler(InterpreterBookingDbContext db, OfferRou
             request.Offers.OrderBy(o => o.Round).ThenBy(o => o.Rank).Select(o => new OfferLine(
                 o.Id, o.InterpreterId.Value, Name(o.InterpreterId), o.Round, o.Tier, o.Rank, o.Qualification, o.LastAssignedAtWhenOffered, o.State,
                 o.OfferedAt, o.RespondedAt, o.DeclineReason)).ToList(),
-            [.. report.Ranked.Take(ShownPerList)], [.. report.Rejected.Take(ShownPerList)], report.Ranked.Count, report.Rejected.Count);
+            [.. report.Ranked.Take(ShownPerList)], [.. report.Rejected.Take(ShownPerList)], report.Ranked.Count, report.Rejected.Count,
+            booking is null ? null : new BookingLine(booking.Id, booking.State, booking.ActualStart, booking.ActualEnd, booking.TravelMinutes,
+                booking.Kilometres, booking.ConfirmedAt, confirmedBy));
     }
 }
 

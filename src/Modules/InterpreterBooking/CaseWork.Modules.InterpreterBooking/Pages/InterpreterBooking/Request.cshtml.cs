@@ -1,6 +1,7 @@
 using CaseWork.BuildingBlocks.Identity;
 using CaseWork.BuildingBlocks.Messaging;
 using CaseWork.BuildingBlocks.Results;
+using CaseWork.Modules.InterpreterBooking.Features.Jobs;
 using CaseWork.Modules.InterpreterBooking.Features.Offers;
 using CaseWork.Modules.InterpreterBooking.Features.Requests;
 using Microsoft.AspNetCore.Authorization;
@@ -9,11 +10,15 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CaseWork.Modules.InterpreterBooking.Pages.InterpreterBooking;
 
-/// <summary>One request: its offers, the current ranking with its explanation, and direct assignment.</summary>
+/// <summary>
+/// One request: its offers, the current ranking with its explanation, direct assignment, and after the job the worker's
+/// confirmation of what the interpreter recorded (with the code shown on site, if they have it).
+/// </summary>
 [Authorize(Roles = Roles.Streetworker + "," + Roles.Supervisor)]
 internal sealed class RequestModel(
     IQueryHandler<GetRequest, RequestDetails> get,
-    ICommandHandler<AssignInterpreter, AcceptedOffer> assign) : PageModel
+    ICommandHandler<AssignInterpreter, AcceptedOffer> assign,
+    ICommandHandler<ConfirmJob, Unit> confirm) : PageModel
 {
     public RequestDetails Details { get; private set; } = null!;
 
@@ -29,6 +34,26 @@ internal sealed class RequestModel(
 
         Details = result.Value;
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostConfirmAsync(Guid id, Guid bookingId, string? code, CancellationToken cancellationToken)
+    {
+        var result = await confirm.Handle(new ConfirmJob(bookingId, code), cancellationToken);
+        if (result.IsSuccess)
+        {
+            return RedirectToPage(new { id });
+        }
+
+        if (result.Error.Kind == ErrorKind.NotFound)
+        {
+            return NotFound();
+        }
+
+        Problem = result.Error.Kind == ErrorKind.Validation
+            ? "Der Code stimmt nicht mit dem überein, den die Sprachmittlung angezeigt bekommt."
+            : "Der Einsatz ist noch nicht erfasst oder schon bestätigt.";
+        Response.StatusCode = result.Error.Kind == ErrorKind.Validation ? 400 : 409;
+        return await OnGetAsync(id, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostAssignAsync(Guid id, Guid interpreterId, CancellationToken cancellationToken)
