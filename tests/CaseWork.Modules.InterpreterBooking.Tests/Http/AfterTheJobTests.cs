@@ -49,6 +49,7 @@ public sealed class AfterTheJobTests : IAsyncLifetime
 
         // The worker confirms on the request page: what the interpreter recorded is shown, a wrong code is refused there too.
         var requestId = booked.GetProperty("requestId").GetGuid();
+        Assert.Contains($"/InterpreterBooking/Request/{requestId}#job", await worker.GetStringAsync("/InterpreterBooking/Requests"), StringComparison.Ordinal);
         var page = await worker.GetStringAsync($"/InterpreterBooking/Request/{requestId}");
         Assert.Contains("Einsatz bestätigen", page, StringComparison.Ordinal);
         Assert.DoesNotContain(code!, page, StringComparison.Ordinal);
@@ -63,6 +64,7 @@ public sealed class AfterTheJobTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, confirmedOnPage.StatusCode);
         var after = await worker.GetStringAsync($"/InterpreterBooking/Request/{requestId}");
         Assert.DoesNotContain("Einsatz bestätigen", after, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/InterpreterBooking/Request/{requestId}#job", await worker.GetStringAsync("/InterpreterBooking/Requests"), StringComparison.Ordinal);
         var confirmed = await worker.PostAsJsonAsync($"{Api}/bookings/{bookingId}/confirm", new { code });
 
         Assert.Equal(HttpStatusCode.BadRequest, tooEarly.StatusCode);

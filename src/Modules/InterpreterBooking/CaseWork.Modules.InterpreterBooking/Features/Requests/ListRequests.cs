@@ -14,7 +14,7 @@ namespace CaseWork.Modules.InterpreterBooking.Features.Requests;
 internal sealed record ListRequests(RequestState? State) : IQuery<IReadOnlyList<RequestLine>>;
 
 internal sealed record RequestLine(Guid RequestId, RequestState State, string Language, string? Dialect, Modality Modality, DateTimeOffset Start,
-    DateTimeOffset End, bool Urgent, DateTimeOffset Deadline, int PendingOffers, Guid? InterpreterId);
+    DateTimeOffset End, bool Urgent, DateTimeOffset Deadline, int PendingOffers, Guid? InterpreterId, bool AwaitsConfirmation = false);
 
 internal sealed class ListRequestsHandler(InterpreterBookingDbContext db) : IQueryHandler<ListRequests, IReadOnlyList<RequestLine>>
 {
@@ -30,10 +30,12 @@ internal sealed class ListRequestsHandler(InterpreterBookingDbContext db) : IQue
             .OrderBy(r => r.Start)
             .Take(500)
             .Select(r => new { r.Id, r.State, r.Language, r.Dialect, r.Modality, r.Start, r.End, r.Urgent, r.Deadline,
-                Pending = r.Offers.Count(o => o.State == OfferState.Pending), r.InterpreterId })
+                Pending = r.Offers.Count(o => o.State == OfferState.Pending), r.InterpreterId,
+                // The interpreter recorded the job; a worker still has to confirm it.
+                Recorded = db.Bookings.Any(b => b.RequestId == r.Id && b.State == BookingState.Recorded) })
             .ToListAsync(cancellationToken);
         return rows.Select(r => new RequestLine(r.Id, r.State, r.Language, r.Dialect, r.Modality, r.Start, r.End, r.Urgent, r.Deadline,
-            r.Pending, r.InterpreterId?.Value)).ToList();
+            r.Pending, r.InterpreterId?.Value, r.Recorded)).ToList();
     }
 }
 
