@@ -31,6 +31,11 @@ public sealed class DemoSeedingTests
             Assert.False(string.IsNullOrWhiteSpace(member.DisplayName));
         }
 
+        // The demo appointments' reminders name the room they are in (it is added in the same unit of work as they are).
+        using var streetworker = await factory.SignedInClientAsync(await factory.DemoUserAsync(Roles.Streetworker));
+        var outgoing = await streetworker.GetStringAsync("/api/appointments/outgoing");
+        Assert.Contains("Beratungsraum 1", outgoing, StringComparison.Ordinal);
+
         var banner = factory.Services.GetRequiredService<StartupBanner>().Render(["http://localhost:5080"]);
         Assert.Contains(DemoUsers.Streetworker, banner, StringComparison.Ordinal);
         Assert.Contains(DemoUsers.Password, banner, StringComparison.Ordinal);

@@ -92,6 +92,26 @@ public sealed class AppointmentDetailsChangeTests(AppointmentApiFixture fixture)
     }
 
     [Fact]
+    public async Task Moving_an_appointment_into_a_room_names_the_office_and_the_room_in_the_clients_language()
+    {
+        using var supervisor = await fixture.AsAsync(Roles.Supervisor);
+        var roomName = "Raum " + Guid.NewGuid().ToString("N")[..6];
+        using var roomResponse = await supervisor.PostAsJsonAsync("/api/appointments/rooms", new { name = roomName });
+        var room = JsonNode.Parse(await roomResponse.Content.ReadAsStringAsync())!["id"]!.GetValue<Guid>();
+        using var client = await fixture.AsAsync(Roles.Streetworker);
+        var me = (await fixture.Host.DemoUserAsync(Roles.Streetworker)).Id.Value;
+        var id = await AppointmentsTestHost.CreateAsync(client, AppointmentsTestHost.NewAppointment(new DateTime(2027, 4, 12, 10, 0, 0), [fixture.Client.ClientId.Value]));
+
+        using var moved = await client.PutAsJsonAsync($"/api/appointments/{id}", Details(0, "", [me], placeKind: "office_room", roomId: room));
+
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        var reminders = (await AppointmentsTestHost.GetAsync(client, id))["reminders"]!.AsArray().Where(r => r!["purpose"]!.GetValue<string>() == "client_reminder").ToList();
+        Assert.NotEmpty(reminders);
+        // The client reads Arabic: "in our office: <room>".
+        Assert.All(reminders, r => Assert.Contains("في مكتبنا: \u2066" + roomName, r!["body"]!.GetValue<string>(), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_busy_colleague_is_a_warning_to_confirm()
     {
         using var client = await fixture.AsAsync(Roles.Streetworker);

@@ -55,7 +55,9 @@ internal sealed class ReminderPlanner(AppointmentsDbContext db, ClientLookup cli
             return appointment.PlaceText;
         }
 
-        return await db.Rooms.IgnoreQueryFilters().Where(r => r.Id == room).Select(r => r.Name).FirstOrDefaultAsync(cancellationToken) ?? "";
+        // A room added in the same unit of work (the demo office's, say) is not stored yet.
+        return db.Rooms.Local.FirstOrDefault(r => r.Id == room)?.Name
+               ?? await db.Rooms.IgnoreQueryFilters().Where(r => r.Id == room).Select(r => r.Name).FirstOrDefaultAsync(cancellationToken) ?? "";
     }
 
     /// <summary>The appointment is off: pending reminders are cancelled; a client already reminded gets a cancellation notice now.</summary>
