@@ -118,6 +118,30 @@ public sealed class AppointmentJourneyTests : IAsyncLifetime
         Assert.All(await arabic.AllInnerTextsAsync(), text => Assert.Contains("Jobcenter Mitte, Raum 4.12", text, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task The_appointment_pages_fit_a_phone_screen_without_sideways_scrolling()
+    {
+        var office = await _host.DemoOfficeAsync();
+        _clients.Add(office, "Layla Haddad", "ar", ReminderChannelKind.Sms, "+49 170 5550101");
+        await using var context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _base.ToString(), ViewportSize = new() { Width = 390, Height = 844 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("E-Mail-Adresse").FillAsync(DemoUsers.Streetworker);
+        await page.GetByLabel("Passwort").FillAsync(DemoUsers.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+
+        foreach (var path in new[] { "/Appointments", "/Appointments?view=week", "/Appointments/New", "/Appointments/Outgoing", "/Appointments/Settings" })
+        {
+            await page.GotoAsync(path);
+            var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            Assert.True(overflow <= 0, $"{path} is {overflow}px wider than a 390px phone screen");
+        }
+
+        await page.GotoAsync("/Appointments/New");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "appointment-new-phone.png"), FullPage = true });
+    }
+
     private static DateTime NextWeekday(DateTime day)
     {
         // Tuesday to Thursday, so the day after is a weekday too and no office-hours warning interrupts the journey.
