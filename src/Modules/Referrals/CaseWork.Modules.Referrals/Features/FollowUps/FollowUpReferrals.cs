@@ -20,7 +20,7 @@ internal sealed record FollowUpReferrals : ICommand<FollowUpSummary>;
 internal sealed record FollowUpSummary(int Reminded, int Expired);
 
 internal sealed partial class FollowUpReferralsHandler(
-    ReferralsDbContext db, TimeProvider time, IOfficeDirectory offices, IEmailSender email)
+    ReferralsDbContext db, TimeProvider time, IOfficeDirectory offices, IEmailSender email, IPublicAddress links)
     : ICommandHandler<FollowUpReferrals, FollowUpSummary>
 {
     public async Task<Result<FollowUpSummary>> Handle(FollowUpReferrals command, CancellationToken cancellationToken)
@@ -76,7 +76,7 @@ internal sealed partial class FollowUpReferralsHandler(
         var body = new StringBuilder()
             .AppendLine(CultureInfo.InvariantCulture, $"Die Weitervermittlung an {referral.RecipientName} vom {sent} ist noch unbeantwortet.")
             .AppendLine("Bitte fragen Sie bei der Stelle nach oder tragen Sie die Antwort ein:")
-            .AppendLine(CultureInfo.InvariantCulture, $"/Referrals/Details/{referral.Id}")
+            .AppendLine(links.Absolute($"/Referrals/Details/{referral.Id}"))
             .ToString();
         try
         {
@@ -94,7 +94,7 @@ internal sealed partial class FollowUpReferralsHandler(
 internal sealed record SendOverdueDigest : ICommand<int>;
 
 internal sealed class SendOverdueDigestHandler(
-    ReferralsDbContext db, TimeProvider time, IOfficeDirectory offices, IEmailSender email, ClientDirectoryAccess clients)
+    ReferralsDbContext db, TimeProvider time, IOfficeDirectory offices, IEmailSender email, ClientDirectoryAccess clients, IPublicAddress links)
     : ICommandHandler<SendOverdueDigest, int>
 {
     public async Task<Result<int>> Handle(SendOverdueDigest command, CancellationToken cancellationToken)
@@ -126,7 +126,7 @@ internal sealed class SendOverdueDigestHandler(
                     $"- {codes.GetValueOrDefault(r.ClientId, "—")}: {r.RecipientName}, gesendet am {TimeZoneInfo.ConvertTime(r.SentAt!.Value, zone):dd.MM.yyyy}");
             }
 
-            body.AppendLine().AppendLine("Auswertung: /Referrals/Outcomes");
+            body.AppendLine().AppendLine("Auswertung: " + links.Absolute("/Referrals/Outcomes"));
             foreach (var supervisor in await offices.GetStaffAsync(office.Key, Roles.Supervisor, cancellationToken))
             {
                 if (supervisor.Email is { Length: > 0 } address)
