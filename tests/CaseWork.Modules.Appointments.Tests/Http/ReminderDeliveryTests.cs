@@ -121,11 +121,13 @@ public sealed class ReminderDeliveryTests
         Assert.Equal(appointments, await first.WithDbAsync(db => db.Reminders.IgnoreQueryFilters().CountAsync(r => r.State == ReminderState.Sent && r.Purpose == ReminderPurpose.ClientReminder)));
     }
 
-    [Fact]
-    public async Task Rescheduling_moves_the_reminders_and_cancelling_cancels_them_and_notifies_a_client_already_reminded()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Rescheduling_moves_the_reminders_and_cancelling_cancels_them_and_notifies_a_client_already_reminded(DatabaseProvider provider)
     {
         await using var smtp = await SmtpTestServer.StartAsync();
-        await using var database = await TestStore.CreateAsync(DatabaseProvider.Sqlite);
+        await using var database = await TestStore.CreateAsync(provider);
         var clock = new FakeTimeProvider(AppointmentsTestHost.Monday);
         var clients = new FakeClientDirectory();
         await using var host = AppointmentsTestHost.Create(database.Options, clock, clients, smtp.HostSettings);
