@@ -17,6 +17,26 @@ public interface IClientDirectory
     /// </summary>
     Task<IReadOnlyDictionary<ClientId, string>> GetDisplayNamesAsync(OfficeId office, IReadOnlyCollection<ClientId> clients, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Initials (as in <see cref="ClientDisplaySummary.Initials"/>) for many clients at once, for interpreters' job lists;
+    /// unknown ids, clients of another office and anonymised clients are left out. The default asks one summary per client;
+    /// the Clients module answers in one query.
+    /// </summary>
+    async Task<IReadOnlyDictionary<ClientId, string>> GetInitialsAsync(OfficeId office, IReadOnlyCollection<ClientId> clients, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(clients);
+        var initials = new Dictionary<ClientId, string>();
+        foreach (var client in clients.Distinct())
+        {
+            if (await GetDisplaySummaryAsync(office, client, cancellationToken) is { IsAnonymised: false } summary)
+            {
+                initials[client] = summary.Initials;
+            }
+        }
+
+        return initials;
+    }
+
     /// <summary>Pseudonym codes for many clients at once (for pseudonymised lists); unknown ids are left out.</summary>
     Task<IReadOnlyDictionary<ClientId, string>> GetPseudonymCodesAsync(OfficeId office, IReadOnlyCollection<ClientId> clients, CancellationToken cancellationToken);
 

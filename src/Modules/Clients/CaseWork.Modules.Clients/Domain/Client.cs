@@ -90,11 +90,11 @@ internal sealed class Client : IOfficeScoped, IVersioned
     public static string DisplayNameOf(ClientState state, string givenNamesLatin, string familyNamesLatin) =>
         state == ClientState.Anonymised ? AnonymisedName : $"{givenNamesLatin} {familyNamesLatin}".Trim();
 
-    public string Initials => IsAnonymised
-        ? "–"
-        : string.Concat(new[] { GivenNamesLatin, FamilyNamesLatin }
-            .Where(n => n.Length > 0)
-            .Select(n => char.ToUpperInvariant(n[0]) + "."));
+    public string Initials => IsAnonymised ? "–" : InitialsOf(GivenNamesLatin, FamilyNamesLatin);
+
+    /// <summary>The initials of these Latin names ("A. H."-style, without spaces), for reads that bypass the entity.</summary>
+    public static string InitialsOf(string givenNamesLatin, string familyNamesLatin) =>
+        string.Concat(new[] { givenNamesLatin, familyNamesLatin }.Where(n => n.Length > 0).Select(n => char.ToUpperInvariant(n[0]) + "."));
 
     public static Client Register(OfficeId office, ClientDetails details, DateTimeOffset at, string pseudonymCode, Guid? convertedFromContactId = null)
     {

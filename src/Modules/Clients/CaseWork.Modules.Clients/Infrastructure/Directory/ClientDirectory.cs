@@ -49,11 +49,20 @@ internal sealed class ClientDirectory(ClientsDbContext db) : IClientDirectory
     }
 
     public async Task<IReadOnlyDictionary<ClientId, string>> GetDisplayNamesAsync(
-        OfficeId office, IReadOnlyCollection<ClientId> clients, CancellationToken cancellationToken)
+        OfficeId office, IReadOnlyCollection<ClientId> clients, CancellationToken cancellationToken) =>
+        (await ShownNamesAsync(office, clients, cancellationToken)).ToDictionary(r => r.Key, r => r.Value.DisplayName);
+
+    public async Task<IReadOnlyDictionary<ClientId, string>> GetInitialsAsync(
+        OfficeId office, IReadOnlyCollection<ClientId> clients, CancellationToken cancellationToken) =>
+        (await ShownNamesAsync(office, clients, cancellationToken)).Where(r => r.Value.State != ClientState.Anonymised)
+            .ToDictionary(r => r.Key, r => Client.InitialsOf(r.Value.GivenNamesLatin, r.Value.FamilyNamesLatin));
+
+    /// <summary>The names shown for each asked id (a merged record's survivor's), in one query plus one for survivors.</summary>
+    private async Task<Dictionary<ClientId, NameRow>> ShownNamesAsync(OfficeId office, IReadOnlyCollection<ClientId> clients, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(clients);
         var ids = clients.Distinct().ToList();
-        var result = new Dictionary<ClientId, string>(ids.Count);
+        var result = new Dictionary<ClientId, NameRow>(ids.Count);
         if (ids.Count == 0)
             return result;
         // Only the name columns: an agenda asks for many clients per request, and the full record carries JSON columns.
@@ -68,7 +77,7 @@ internal sealed class ClientDirectory(ClientsDbContext db) : IClientDirectory
         {
             var shown = record is { State: ClientState.Merged, MergedInto: { } survivor } ? survivors.GetValueOrDefault(survivor) : record;
             if (shown is not null)
-                result[record.Id] = shown.DisplayName;
+                result[record.Id] = shown;
         }
 
         return result;

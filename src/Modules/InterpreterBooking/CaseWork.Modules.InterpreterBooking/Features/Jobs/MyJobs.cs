@@ -60,13 +60,21 @@ internal sealed class MyJobsHandler(
         var horizon = now.AddDays(-90);
         var rows = await db.Bookings.IgnoreQueryFilters().AsNoTracking()
             .Where(b => b.InterpreterId == me && b.End >= horizon && b.State != BookingState.Cancelled)
-            .Join(db.Requests.IgnoreQueryFilters(), b => b.RequestId, r => r.Id, (b, r) => new { b, r })
+            // The request's own columns only: its offers (auto-included elsewhere) are not part of a job.
+            .Join(db.Requests.IgnoreQueryFilters().IgnoreAutoIncludes(), b => b.RequestId, r => r.Id, (b, r) => new { b, r })
             .OrderBy(x => x.b.Start)
             .ToListAsync(cancellationToken);
         var names = await OfficeNames.ResolveAsync(offices, rows.Select(x => x.b.OfficeId), cancellationToken);
         var jobs = new List<JobView>();
         // Looked up once per office and per contact, not once per job.
         var policies = new Dictionary<OfficeId, BookingPolicy>();
+        // The clients' initials: one question to the Clients module per office, not one per client and job.
+        var initialsByOffice = new Dictionary<OfficeId, IReadOnlyDictionary<Guid, string>>();
+        foreach (var office in rows.GroupBy(x => x.b.OfficeId))
+        {
+            initialsByOffice[office.Key] = await clients.InitialsAsync(office.Key, [.. office.SelectMany(x => x.r.ClientIds).Distinct()], cancellationToken);
+        }
+
         var contacts = new Dictionary<UserId, StaffMember?>();
         foreach (var (b, r) in rows.Select(x => (x.b, x.r)))
         {
@@ -86,7 +94,7 @@ internal sealed class MyJobsHandler(
                 contact = contacts[worker] = await offices.GetUserAsync(worker, cancellationToken);
             }
 
-            var initials = await clients.InitialsAsync(b.OfficeId, r.ClientIds, cancellationToken);
+            var initials = ClientFacts.Initials(r.ClientIds, initialsByOffice[b.OfficeId]);
             jobs.Add(new JobView(
                 b.Id, r.Id, names[b.OfficeId], b.Start, b.End, b.Language, b.Dialect, b.Modality, r.SubjectArea, r.Place, r.Notes,
                 initials, contact?.DisplayName, contact?.Email, b.State, b.ConfirmationCode, b.End >= now));

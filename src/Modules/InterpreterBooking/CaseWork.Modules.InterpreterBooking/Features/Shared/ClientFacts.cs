@@ -28,16 +28,23 @@ internal sealed class ClientFacts(IServiceProvider services)
         return excluded;
     }
 
-    public async Task<string> InitialsAsync(OfficeId office, IEnumerable<Guid> clients, CancellationToken cancellationToken)
+    /// <summary>The initials of many clients of one office in one question ("?" for anonymised or unknown ones; see <see cref="Initials"/>).</summary>
+    public async Task<IReadOnlyDictionary<Guid, string>> InitialsAsync(OfficeId office, IReadOnlyCollection<Guid> clients, CancellationToken cancellationToken)
     {
-        var initials = new List<string>();
-        foreach (var client in clients)
+        if (Directory is not { } directory || clients.Count == 0)
         {
-            var summary = Directory is { } directory ? await directory.GetDisplaySummaryAsync(office, new ClientId(client), cancellationToken) : null;
-            initials.Add(summary is null || summary.IsAnonymised ? "?" : summary.Initials);
+            return new Dictionary<Guid, string>();
         }
 
-        return initials.Count == 0 ? "–" : string.Join(", ", initials);
+        var initials = await directory.GetInitialsAsync(office, [.. clients.Distinct().Select(c => new ClientId(c))], cancellationToken);
+        return initials.ToDictionary(i => i.Key.Value, i => i.Value);
+    }
+
+    /// <summary>A job's clients as the interpreter sees them: initials, "?" for one no longer known, "–" for none.</summary>
+    public static string Initials(IEnumerable<Guid> clients, IReadOnlyDictionary<Guid, string> known)
+    {
+        var shown = clients.Select(c => known.TryGetValue(c, out var initials) ? initials : "?").ToList();
+        return shown.Count == 0 ? "–" : string.Join(", ", shown);
     }
 
     /// <summary>Pseudonym codes (no names) of the office's clients, for lists of declared conflicts of interest.</summary>
