@@ -44,7 +44,7 @@ internal sealed class GetOutgoingMessagesHandler(
         var now = time.GetUtcNow();
         var from = now.AddDays(-7);
         var until = now.AddDays(7);
-        var clock = (await rules.ForAsync(office, cancellationToken)).Clock;
+        var clock = await rules.ClockAsync(office, cancellationToken);
         var rows = await db.Reminders.AsNoTracking()
             .Where(r => r.WorkerId == null && r.DueAt != null && r.DueAt >= from && r.DueAt <= until
                         && (r.State == ReminderState.Scheduled || r.State == ReminderState.Sent || r.State == ReminderState.Failed))
