@@ -67,8 +67,29 @@ internal static class LoadRunner
                 }
 
                 using var message = request(Interlocked.Increment(ref sequence));
-                using var response = await client.SendAsync(message, HttpCompletionOption.ResponseContentRead);
-                var body = await response.Content.ReadAsByteArrayAsync();
+                HttpResponseMessage response;
+                byte[] body;
+                try
+                {
+                    response = await client.SendAsync(message, HttpCompletionOption.ResponseContentRead);
+                    body = await response.Content.ReadAsByteArrayAsync();
+                }
+                catch (TaskCanceledException) when (!client.Timeout.Equals(Timeout.InfiniteTimeSpan))
+                {
+                    // A request slower than the client's timeout is a failed request of the run, not the end of the run.
+                    if (before >= measureFrom)
+                    {
+                        InterlockedMax(ref lastFinish, Stopwatch.GetTimestamp());
+                        if (Interlocked.Increment(ref failures) == 1)
+                        {
+                            firstFailure = $"no answer within {client.Timeout.TotalSeconds:0} s";
+                        }
+                    }
+
+                    continue;
+                }
+
+                using var disposeResponse = response;
                 var after = Stopwatch.GetTimestamp();
                 if (before < measureFrom)
                 {

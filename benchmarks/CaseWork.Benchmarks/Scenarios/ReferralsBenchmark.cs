@@ -44,8 +44,12 @@ internal static class ReferralsBenchmark
 
         if (Cli.Value(args, "--only") is not "postgres")
         {
-            using var folder = new TempDataDirectory();
-            await RunProviderAsync("SQLite", TestDatabases.Sqlite(folder.Path), referrals, services, connections, seconds, results, comparisons);
+            // --keep: the SQLite file stays under /tmp/casework-bench for a look at its query plans (sqlite3).
+            using var scratch = new TempDataDirectory();
+            var folder = Cli.Flag(args, "--keep")
+                ? Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "casework-bench", $"referrals_{referrals}_{DateTime.UtcNow:yyyyMMddHHmmss}")).FullName
+                : scratch.Path;
+            await RunProviderAsync("SQLite", TestDatabases.Sqlite(folder), referrals, services, connections, seconds, results, comparisons);
             SqliteConnection.ClearAllPools();
         }
 

@@ -28,6 +28,10 @@ internal sealed record OutcomeReport(
     IReadOnlyList<OutcomeFigures> ByMonth,
     IReadOnlyList<OpenReferralLine> Open);
 
+internal sealed record OutcomeRow(
+    Guid Id, Guid ClientId, Guid ServiceId, string RecipientName, string ServiceType, UserId WorkerId, ReferralStatus Status, DateTimeOffset? SentAt,
+    DateTimeOffset? AcceptedAt, DateTimeOffset? ClosedAt, ReferralOutcome? Outcome, DeclineReason? DeclineReason, bool Waitlisted, List<string> Needs);
+
 internal sealed record OpenReferralLine(Guid ReferralId, string ClientCode, string RecipientName, string ServiceType, string Status, DateTimeOffset SentAt, bool Overdue, string Worker);
 
 internal sealed class GetOutcomeReportHandler(
@@ -52,16 +56,7 @@ internal sealed class GetOutcomeReportHandler(
         var to = Start(query.To.AddDays(1), zone);
         var (policy, _) = await OfficeSettingsReader.ReadAsync(db, office, cancellationToken);
 
-        // Projected rows, not aggregates: a year of an office is a few thousand referrals, and percentiles need the values.
-        var rows = await db.Referrals.AsNoTracking()
-            .Where(r => r.SentAt != null && r.SentAt >= from && r.SentAt < to)
-            .Select(r => new
-            {
-                r.Id, r.ClientId, r.ServiceId, r.RecipientName, r.ServiceType, r.WorkerId, r.Status, r.SentAt, r.AcceptedAt, r.ClosedAt, r.Outcome, r.DeclineReason,
-                Waitlisted = r.WaitlistPosition != null || r.History.Any(h => h.To == ReferralStatus.Waitlisted),
-                Needs = r.Needs.Select(n => n.Area).ToList(),
-            })
-            .ToListAsync(cancellationToken);
+        var rows = await Rows(db, from, to).ToListAsync(cancellationToken);
         var facts = rows.Select(r => new ReferralFacts(r.Id, r.ServiceId, r.RecipientName, r.ServiceType, r.Needs, r.WorkerId.Value, r.Status, r.SentAt!.Value,
             r.AcceptedAt, r.ClosedAt, r.Outcome, r.DeclineReason, r.Waitlisted)).ToList();
         var now = time.GetUtcNow();
@@ -98,6 +93,18 @@ internal sealed class GetOutcomeReportHandler(
             byMonth,
             openLines);
     }
+
+    /// <summary>
+    /// The referrals sent in [from, to) as projected rows, not aggregates: a year of an office is a few thousand referrals,
+    /// and percentiles need the values. "Ever waitlisted" is answered from the (referral, status) index of the history.
+    /// </summary>
+    internal static IQueryable<OutcomeRow> Rows(ReferralsDbContext db, DateTimeOffset from, DateTimeOffset to) =>
+        db.Referrals.AsNoTracking()
+            .Where(r => r.SentAt != null && r.SentAt >= from && r.SentAt < to)
+            .Select(r => new OutcomeRow(
+                r.Id, r.ClientId, r.ServiceId, r.RecipientName, r.ServiceType, r.WorkerId, r.Status, r.SentAt, r.AcceptedAt, r.ClosedAt, r.Outcome, r.DeclineReason,
+                r.WaitlistPosition != null || r.History.Any(h => h.To == ReferralStatus.Waitlisted),
+                r.Needs.Select(n => n.Area).ToList()));
 
     public static string Month(DateTimeOffset at, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM", CultureInfo.InvariantCulture);

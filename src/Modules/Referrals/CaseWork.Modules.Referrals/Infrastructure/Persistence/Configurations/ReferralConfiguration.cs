@@ -86,6 +86,10 @@ internal sealed class ReferralStatusChangeConfiguration : IEntityTypeConfigurati
         e.Property(h => h.ActorUserId).HasColumnName("actor_user_id").HasTypedId();
         e.Property(h => h.ActorName).HasColumnName("actor_name").HasMaxLength(200).IsRequired();
         e.Property(h => h.Note).HasColumnName("note").HasMaxLength(2000);
+
+        // "Was it ever waitlisted?" is asked of every referral in the outcome view; with the status in the index the answer
+        // comes from the index alone. The index also serves the foreign key (leading column).
+        e.HasIndex(h => new { h.ReferralId, h.To }).HasDatabaseName("IX_referral_status_changes_referral_id_to_status");
     }
 }
 
