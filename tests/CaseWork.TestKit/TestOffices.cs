@@ -37,13 +37,13 @@ public static class TestOffices
         return new TestUser(user.Id, office, user.Email!, user.DisplayName, role);
     }
 
-    /// <summary>Creates another office.</summary>
-    public static async Task<OfficeId> CreateOfficeAsync(this CaseWorkHostFactory host, string name)
+    /// <summary>Creates another office (with <paramref name="id"/> when given).</summary>
+    public static async Task<OfficeId> CreateOfficeAsync(this CaseWorkHostFactory host, string name, OfficeId? id = null)
     {
         ArgumentNullException.ThrowIfNull(host);
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IdentityStoreDbContext>();
-        var office = new Office { Id = Guid.CreateVersion7(), Name = name, TimeZone = "Europe/Berlin", CreatedAt = DateTimeOffset.UtcNow };
+        var office = new Office { Id = id?.Value ?? Guid.CreateVersion7(), Name = name, TimeZone = "Europe/Berlin", CreatedAt = DateTimeOffset.UtcNow };
         db.Offices.Add(office);
         await db.SaveChangesAsync();
         return new OfficeId(office.Id);

@@ -77,6 +77,7 @@ internal static class IdentitySetup
 
         services.AddOptions<DemoSeedOptions>().Bind(builder.Configuration.GetSection(DemoSeedOptions.SectionName));
         services.AddScoped<DemoOfficeSeeder>();
+        services.AddMemoryCache();
         services.AddScoped<IOfficeDirectory, OfficeDirectory>();
         services.AddSingleton<StartupBanner>();
         return builder;

@@ -1,16 +1,39 @@
 using CaseWork.BuildingBlocks.Identity;
 using CaseWork.BuildingBlocks.Ids;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace CaseWork.Host.Identity;
 
 /// <summary>Reads offices and staff from the identity store for the modules.</summary>
-internal sealed class OfficeDirectory(IdentityStoreDbContext db) : IOfficeDirectory
+/// <remarks>
+/// An office's name and time zone are read by nearly every page and list; they are set when the office is created and
+/// nothing in CaseWork changes them, so they are kept for <see cref="OfficeLifetime"/> instead of opening the identity
+/// store for each request. Users and their roles are always read fresh (roles decide what someone may do).
+/// </remarks>
+internal sealed class OfficeDirectory(IdentityStoreDbContext db, IMemoryCache cache) : IOfficeDirectory
 {
-    public async Task<OfficeInfo?> GetOfficeAsync(OfficeId office, CancellationToken cancellationToken) =>
-        await db.Offices.AsNoTracking().Where(o => o.Id == office.Value)
+    /// <summary>How long an office read stays cached; an office added meanwhile is found at once (misses are not cached).</summary>
+    public static readonly TimeSpan OfficeLifetime = TimeSpan.FromMinutes(5);
+
+    public async Task<OfficeInfo?> GetOfficeAsync(OfficeId office, CancellationToken cancellationToken)
+    {
+        var key = (typeof(OfficeInfo), office);
+        if (cache.TryGetValue(key, out OfficeInfo? known))
+        {
+            return known;
+        }
+
+        var found = await db.Offices.AsNoTracking().Where(o => o.Id == office.Value)
             .Select(o => new OfficeInfo(new OfficeId(o.Id), o.Name, o.TimeZone))
             .FirstOrDefaultAsync(cancellationToken);
+        if (found is not null)
+        {
+            cache.Set(key, found, OfficeLifetime);
+        }
+
+        return found;
+    }
 
     public async Task<IReadOnlyList<StaffMember>> GetStaffAsync(OfficeId office, string? role, CancellationToken cancellationToken)
     {
@@ -38,6 +61,23 @@ internal sealed class OfficeDirectory(IdentityStoreDbContext db) : IOfficeDirect
 
         var roles = await RolesOfAsync([found.Id], cancellationToken);
         return new StaffMember(new UserId(found.Id), new OfficeId(found.OfficeId), found.DisplayName, found.Email, roles.GetValueOrDefault(found.Id, []));
+    }
+
+    public async Task<IReadOnlyDictionary<UserId, StaffMember>> GetUsersAsync(IReadOnlyCollection<UserId> users, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        if (users.Count == 0)
+        {
+            return new Dictionary<UserId, StaffMember>();
+        }
+
+        Guid[] ids = [.. users.Select(u => u.Value).Distinct()];
+        var found = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
+            .Select(u => new { u.Id, u.OfficeId, u.DisplayName, u.Email }).ToListAsync(cancellationToken);
+        var roles = await RolesOfAsync([.. found.Select(u => u.Id)], cancellationToken);
+        return found.ToDictionary(
+            u => new UserId(u.Id),
+            u => new StaffMember(new UserId(u.Id), new OfficeId(u.OfficeId), u.DisplayName, u.Email, roles.GetValueOrDefault(u.Id, [])));
     }
 
     private async Task<Dictionary<Guid, IReadOnlyList<string>>> RolesOfAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken)

@@ -48,6 +48,46 @@ public sealed class OfficeDirectoryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Several_users_are_found_at_once_across_offices_with_their_roles_and_unknown_ids_are_left_out()
+    {
+        var north = await _host.CreateOfficeAsync("Streetwork Nord-Ost");
+        var south = await _host.CreateOfficeAsync("Streetwork Süd-West");
+        var worker = await _host.CreateUserAsync(north, Roles.Streetworker, "Aylin Kaya");
+        var supervisor = await _host.CreateUserAsync(south, Roles.Supervisor, "Jonas Weber");
+        var unknown = UserId.New();
+
+        await using var scope = _host.Services.CreateAsyncScope();
+        var directory = scope.ServiceProvider.GetRequiredService<IOfficeDirectory>();
+        var found = await directory.GetUsersAsync([worker.Id, supervisor.Id, unknown, worker.Id], CancellationToken.None);
+
+        Assert.Equal(2, found.Count);
+        Assert.Equal("Aylin Kaya", found[worker.Id].DisplayName);
+        Assert.Equal(north, found[worker.Id].OfficeId);
+        Assert.Equal([Roles.Supervisor], found[supervisor.Id].Roles);
+        Assert.False(found.ContainsKey(unknown));
+        Assert.Empty(await directory.GetUsersAsync([], CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task An_office_asked_for_before_it_exists_is_found_once_it_does()
+    {
+        // Offices are cached once read; a miss must not be, or an office created a moment later would stay unknown.
+        await using var scope = _host.Services.CreateAsyncScope();
+        var directory = scope.ServiceProvider.GetRequiredService<IOfficeDirectory>();
+        var before = await _host.CreateOfficeAsync("Streetwork Mitte");
+        Assert.Equal("Streetwork Mitte", (await directory.GetOfficeAsync(before, CancellationToken.None))?.Name);
+        Assert.Equal("Streetwork Mitte", (await directory.GetOfficeAsync(before, CancellationToken.None))?.Name);
+
+        var later = OfficeId.New();
+        Assert.Null(await directory.GetOfficeAsync(later, CancellationToken.None));
+        await _host.CreateOfficeAsync("Streetwork West", later);
+
+        await using var next = _host.Services.CreateAsyncScope();
+        var again = next.ServiceProvider.GetRequiredService<IOfficeDirectory>();
+        Assert.Equal("Streetwork West", (await again.GetOfficeAsync(later, CancellationToken.None))?.Name);
+    }
+
+    [Fact]
     public async Task A_created_user_and_a_demo_user_can_sign_in()
     {
         var office = await _host.CreateOfficeAsync("Streetwork Süd");

@@ -118,6 +118,9 @@ public sealed class CrossModuleFlowTests
             return jobs.GetArrayLength() == 1 && jobs[0].GetProperty("state").GetInt32() == (int)BookingState.AwaitingReconfirmation ? jobs[0] : (JsonElement?)null;
         });
         Assert.Contains("Termin geändert", (await MailAsync(smtp, interpreter.UserName, "Termin geändert")).Subject, StringComparison.Ordinal);
+        // The worker to contact about the job, as the interpreter sees it.
+        Assert.Equal("Wera Worker", job.GetProperty("contactName").GetString());
+        Assert.Equal(worker.UserName, job.GetProperty("contactEmail").GetString());
         var bookingId = job.GetProperty("bookingId").GetGuid();
         using (var reconfirmed = await interpreterHttp.PostAsJsonAsync($"{Api}/jobs/{bookingId}/reconfirm", new { confirmed = true }))
         {

@@ -13,6 +13,25 @@ public interface IOfficeDirectory
 
     /// <summary>One user by id (any office), or null.</summary>
     Task<StaffMember?> GetUserAsync(UserId user, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Several users by id (any office), in one question where the directory can: the found ones by id; unknown ids are
+    /// left out. A list that names a few colleagues per row (jobs, requests) asks this once instead of once per row.
+    /// </summary>
+    async Task<IReadOnlyDictionary<UserId, StaffMember>> GetUsersAsync(IReadOnlyCollection<UserId> users, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        var found = new Dictionary<UserId, StaffMember>();
+        foreach (var id in users.Distinct())
+        {
+            if (await GetUserAsync(id, cancellationToken) is { } member)
+            {
+                found[id] = member;
+            }
+        }
+
+        return found;
+    }
 }
 
 /// <summary>An office.</summary>

@@ -75,7 +75,9 @@ internal sealed class MyJobsHandler(
             initialsByOffice[office.Key] = await clients.InitialsAsync(office.Key, [.. office.SelectMany(x => x.r.ClientIds).Distinct()], cancellationToken);
         }
 
-        var contacts = new Dictionary<UserId, StaffMember?>();
+        // The workers to contact: one question for all jobs.
+        var contacts = await offices.GetUsersAsync(
+            [.. rows.Where(x => x.r.ContactWorkerId is not null).Select(x => x.r.ContactWorkerId!.Value).Distinct()], cancellationToken);
         foreach (var (b, r) in rows.Select(x => (x.b, x.r)))
         {
             if (!policies.TryGetValue(b.OfficeId, out var policy))
@@ -88,11 +90,7 @@ internal sealed class MyJobsHandler(
                 continue;
             }
 
-            StaffMember? contact = null;
-            if (r.ContactWorkerId is { } worker && !contacts.TryGetValue(worker, out contact))
-            {
-                contact = contacts[worker] = await offices.GetUserAsync(worker, cancellationToken);
-            }
+            var contact = r.ContactWorkerId is { } worker ? contacts.GetValueOrDefault(worker) : null;
 
             var initials = ClientFacts.Initials(r.ClientIds, initialsByOffice[b.OfficeId]);
             jobs.Add(new JobView(
