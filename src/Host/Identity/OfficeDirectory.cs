@@ -1,11 +1,12 @@
 using CaseWork.BuildingBlocks.Identity;
 using CaseWork.BuildingBlocks.Ids;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace CaseWork.Host.Identity;
 
 /// <summary>Reads offices and staff from the identity store for the modules.</summary>
-internal sealed class OfficeDirectory(IdentityStoreDbContext db) : IOfficeDirectory
+internal sealed class OfficeDirectory(IdentityStoreDbContext db, ILookupNormalizer normalizer) : IOfficeDirectory
 {
     public async Task<OfficeInfo?> GetOfficeAsync(OfficeId office, CancellationToken cancellationToken) =>
         await db.Offices.AsNoTracking().Where(o => o.Id == office.Value)
@@ -38,6 +39,15 @@ internal sealed class OfficeDirectory(IdentityStoreDbContext db) : IOfficeDirect
 
         var roles = await RolesOfAsync([found.Id], cancellationToken);
         return new StaffMember(new UserId(found.Id), new OfficeId(found.OfficeId), found.DisplayName, found.Email, roles.GetValueOrDefault(found.Id, []));
+    }
+
+    public async Task<StaffMember?> FindStaffByEmailAsync(OfficeId office, string email, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        var normalized = normalizer.NormalizeEmail(email.Trim());
+        var id = await db.Users.AsNoTracking().Where(u => u.OfficeId == office.Value && u.NormalizedEmail == normalized)
+            .Select(u => (Guid?)u.Id).FirstOrDefaultAsync(cancellationToken);
+        return id is { } found ? await GetUserAsync(new UserId(found), cancellationToken) : null;
     }
 
     private async Task<Dictionary<Guid, IReadOnlyList<string>>> RolesOfAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken)

@@ -13,6 +13,9 @@ public interface IOfficeDirectory
 
     /// <summary>One user by id (any office), or null.</summary>
     Task<StaffMember?> GetUserAsync(UserId user, CancellationToken cancellationToken);
+
+    /// <summary>The office's user with this e-mail address (compared without regard to letter case), or null; never another office's.</summary>
+    Task<StaffMember?> FindStaffByEmailAsync(OfficeId office, string email, CancellationToken cancellationToken);
 }
 
 /// <summary>An office.</summary>
