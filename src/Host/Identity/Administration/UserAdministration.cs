@@ -154,7 +154,7 @@ internal sealed class UserAdministration(
             await CheckPasswordAsync(candidate, password, errors);
         }
 
-        if (errors.Count == 0 && (await users.FindByEmailAsync(email) is not null || await users.FindByNameAsync(email) is not null))
+        if (!errors.ContainsKey("email") && (await users.FindByEmailAsync(email) is not null || await users.FindByNameAsync(email) is not null))
         {
             Add(errors, "email", "Für diese E-Mail-Adresse gibt es schon ein Konto.");
         }
