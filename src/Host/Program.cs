@@ -3,6 +3,7 @@ using CaseWork.BuildingBlocks.Infrastructure.Persistence;
 using CaseWork.Host.Health;
 using CaseWork.Host.Hosting;
 using CaseWork.Host.Identity;
+using CaseWork.Host.Identity.Administration;
 using CaseWork.Host.Modules;
 using CaseWork.Host.Pages;
 using CaseWork.Host.Scheduling;
@@ -40,6 +41,7 @@ foreach (var module in modules)
     module.MapEndpoints(app);
 }
 
+app.MapUserAdministration();
 app.MapCaseWorkPages();
 app.PrintStartupBanner();
 

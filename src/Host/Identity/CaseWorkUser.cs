@@ -13,6 +13,9 @@ internal sealed class CaseWorkUser : IdentityUser<Guid>
 
     /// <summary>The user's preferred interface language ("de" or "en").</summary>
     public string PreferredCulture { get; set; } = "de";
+
+    /// <summary>When the user last signed in (null: never, or before this was recorded); shown to the office's administrators.</summary>
+    public DateTimeOffset? LastSignInAt { get; set; }
 }
 
 /// <summary>A CaseWork role (see <see cref="BuildingBlocks.Identity.Roles"/>).</summary>

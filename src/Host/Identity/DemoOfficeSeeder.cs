@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Bogus;
 using CaseWork.BuildingBlocks.Identity;
 using CaseWork.BuildingBlocks.Ids;
@@ -42,7 +41,7 @@ internal sealed partial class DemoOfficeSeeder(
             return;
         }
 
-        var password = options.Value.DemoPassword is { Length: > 0 } fixedPassword ? fixedPassword : GeneratePassword();
+        var password = options.Value.DemoPassword is { Length: > 0 } fixedPassword ? fixedPassword : InitialPassword.Generate();
         var office = new Office
         {
             Id = Guid.CreateVersion7(),
@@ -116,15 +115,6 @@ internal sealed partial class DemoOfficeSeeder(
     {
         var demoOffices = db.Offices.Where(o => o.IsDemo).Select(o => o.Id);
         return await db.Users.Where(u => demoOffices.Contains(u.OfficeId)).OrderBy(u => u.UserName).Select(u => u.UserName!).ToListAsync(cancellationToken);
-    }
-
-    private static string GeneratePassword()
-    {
-        // Readable but strong: four groups from an alphabet without look-alike characters, with upper, lower and digit.
-        const string alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-        var groups = Enumerable.Range(0, 4)
-            .Select(_ => new string(Enumerable.Range(0, 4).Select(_ => alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)]).ToArray()));
-        return string.Join('-', groups) + "-Aa1";
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seeded the demo office {Office}")]

@@ -1,9 +1,11 @@
 using CaseWork.BuildingBlocks.Identity;
 using CaseWork.BuildingBlocks.Infrastructure;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CaseWork.Host.Identity;
@@ -51,6 +53,7 @@ internal static class IdentitySetup
             cookie.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
             cookie.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
             cookie.Events.OnValidatePrincipal = ValidateSecurityStampWhenDue;
+            cookie.Events.OnSignedIn = RecordSignInAsync;
         });
 
         services.AddAntiforgery(options =>
@@ -79,6 +82,7 @@ internal static class IdentitySetup
         services.AddScoped<DemoOfficeSeeder>();
         services.AddMemoryCache();
         services.AddScoped<IOfficeDirectory, OfficeDirectory>();
+        services.AddScoped<Administration.UserAdministration>();
         services.AddSingleton<StartupBanner>();
         return builder;
     }
@@ -96,6 +100,21 @@ internal static class IdentitySetup
         return context.Properties.IssuedUtc is { } issued && now - issued <= options.ValidationInterval
             ? Task.CompletedTask
             : SecurityStampValidator.ValidatePrincipalAsync(context);
+    }
+
+    /// <summary>Notes when a user signed in, for the user administration (ADR 0034); one update, not through the user manager, so an administrator's open form stays current.</summary>
+    internal static async Task RecordSignInAsync(CookieSignedInContext context)
+    {
+        if (!Guid.TryParse(context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+        {
+            return;
+        }
+
+        var services = context.HttpContext.RequestServices;
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        await services.GetRequiredService<IdentityStoreDbContext>().Users
+            .Where(u => u.Id == userId)
+            .ExecuteUpdateAsync(set => set.SetProperty(u => u.LastSignInAt, now), context.HttpContext.RequestAborted);
     }
 
     public static async Task SeedDemoOfficeAsync(this WebApplication app)

@@ -1,5 +1,6 @@
 using CaseWork.BuildingBlocks.Identity;
 using CaseWork.BuildingBlocks.Ids;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
@@ -11,7 +12,7 @@ namespace CaseWork.Host.Identity;
 /// nothing in CaseWork changes them, so they are kept for <see cref="OfficeLifetime"/> instead of opening the identity
 /// store for each request. Users and their roles are always read fresh (roles decide what someone may do).
 /// </remarks>
-internal sealed class OfficeDirectory(IdentityStoreDbContext db, IMemoryCache cache) : IOfficeDirectory
+internal sealed class OfficeDirectory(IdentityStoreDbContext db, ILookupNormalizer normalizer, IMemoryCache cache) : IOfficeDirectory
 {
     /// <summary>How long an office read stays cached; an office added meanwhile is found at once (misses are not cached).</summary>
     public static readonly TimeSpan OfficeLifetime = TimeSpan.FromMinutes(5);
@@ -78,6 +79,15 @@ internal sealed class OfficeDirectory(IdentityStoreDbContext db, IMemoryCache ca
         return found.ToDictionary(
             u => new UserId(u.Id),
             u => new StaffMember(new UserId(u.Id), new OfficeId(u.OfficeId), u.DisplayName, u.Email, roles.GetValueOrDefault(u.Id, [])));
+    }
+
+    public async Task<StaffMember?> FindStaffByEmailAsync(OfficeId office, string email, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        var normalized = normalizer.NormalizeEmail(email.Trim());
+        var id = await db.Users.AsNoTracking().Where(u => u.OfficeId == office.Value && u.NormalizedEmail == normalized)
+            .Select(u => (Guid?)u.Id).FirstOrDefaultAsync(cancellationToken);
+        return id is { } found ? await GetUserAsync(new UserId(found), cancellationToken) : null;
     }
 
     private async Task<Dictionary<Guid, IReadOnlyList<string>>> RolesOfAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken)

@@ -20,12 +20,6 @@ internal sealed class IndexModel(IdentityStoreDbContext identity, IReadOnlyList<
         [Roles.Partner] = ("Partnerzugang", "Weitervermittlungen an Ihre Organisation: annehmen, ablehnen, auf die Warteliste setzen, Ergebnis melden – nur mit den freigegebenen Angaben."),
     };
 
-    /// <summary>The host's own pages (not a module's), shown on the start page of the roles they name.</summary>
-    private static readonly NavigationEntry[] HostNavigation =
-    [
-        new("/Admin/System", "Systemstatus", "System status", [Roles.Administrator]),
-    ];
-
     public string DisplayName { get; private set; } = "";
 
     public string OfficeName { get; private set; } = "";
@@ -51,7 +45,7 @@ internal sealed class IndexModel(IdentityStoreDbContext identity, IReadOnlyList<
                 role,
                 RolePanels[role].Heading,
                 RolePanels[role].Description,
-                HostNavigation.Concat(modules.SelectMany(m => m.Navigation)).Where(n => n.Roles.Contains(role)).ToList()))
+                HostNavigation.Entries.Concat(modules.SelectMany(m => m.Navigation)).Where(n => n.Roles.Contains(role)).ToList()))
             .ToList();
     }
 

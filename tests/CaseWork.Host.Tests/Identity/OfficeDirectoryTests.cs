@@ -45,6 +45,11 @@ public sealed class OfficeDirectoryTests : IAsyncLifetime
         Assert.DoesNotContain(await directory.GetStaffAsync(demo, null, CancellationToken.None), s => s.OfficeId == other);
         Assert.Null(await directory.GetOfficeAsync(OfficeId.New(), CancellationToken.None));
         Assert.Null(await directory.GetUserAsync(UserId.New(), CancellationToken.None));
+
+        // By e-mail: letter case does not matter, and another office's user is not found.
+        Assert.Equal(worker.Id, (await directory.FindStaffByEmailAsync(other, worker.UserName.ToUpperInvariant(), CancellationToken.None))?.Id);
+        Assert.Null(await directory.FindStaffByEmailAsync(demo, worker.UserName, CancellationToken.None));
+        Assert.Null(await directory.FindStaffByEmailAsync(other, "niemand@test.invalid", CancellationToken.None));
     }
 
     [Fact]

@@ -32,6 +32,9 @@ public interface IOfficeDirectory
 
         return found;
     }
+
+    /// <summary>The office's user with this e-mail address (compared without regard to letter case), or null; never another office's.</summary>
+    Task<StaffMember?> FindStaffByEmailAsync(OfficeId office, string email, CancellationToken cancellationToken);
 }
 
 /// <summary>An office.</summary>

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CaseWork.Host.Identity;
+using CaseWork.Host.Identity.Administration;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -45,6 +46,13 @@ internal sealed partial class LoginModel(
         if (result.IsLockedOut)
         {
             LogLockedOut();
+            if (await signInManager.UserManager.FindByNameAsync(Input.UserName.Trim()) is { } locked
+                && UserAdministration.IsLockedByAdministrator(locked.LockoutEnd))
+            {
+                ModelState.AddModelError(string.Empty, localizer["Dieses Konto ist gesperrt. Bitte wenden Sie sich an die Administration Ihrer Beratungsstelle."]);
+                return Page();
+            }
+
             ModelState.AddModelError(string.Empty, localizer["Zu viele Fehlversuche. Das Konto ist vorübergehend gesperrt; bitte versuchen Sie es in 15 Minuten erneut."]);
             return Page();
         }

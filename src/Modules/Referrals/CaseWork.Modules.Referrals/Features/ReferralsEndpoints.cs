@@ -50,6 +50,14 @@ internal static class ReferralsEndpoints
                 ICommandHandler<LinkPartnerAccount, Unit> handler, CancellationToken ct) =>
             (await handler.Handle(new LinkPartnerAccount(organisationId, userId), ct)).ToHttpResult(_ => TypedResults.NoContent()))
             .RequireAuthorization(p => p.RequireRole(Roles.Administrator));
+        directory.MapDelete("/organisations/{organisationId:guid}/partners/{userId:guid}", async (Guid organisationId, Guid userId,
+                ICommandHandler<UnlinkPartnerAccount, Unit> handler, CancellationToken ct) =>
+            (await handler.Handle(new UnlinkPartnerAccount(organisationId, userId), ct)).ToHttpResult(_ => TypedResults.NoContent()))
+            .RequireAuthorization(p => p.RequireRole(Roles.Administrator));
+        directory.MapGet("/organisations/{organisationId:guid}/partners", async (Guid organisationId,
+                IQueryHandler<ListPartnerAccounts, PartnerAccountsView> handler, CancellationToken ct) =>
+            (await handler.Handle(new ListPartnerAccounts(organisationId), ct)).ToHttpResult())
+            .RequireAuthorization(p => p.RequireRole(Roles.Administrator));
 
         api.MapGet("/settings", async (IQueryHandler<GetReferralSettings, ReferralSettingsView> handler, CancellationToken ct) =>
             (await handler.Handle(new GetReferralSettings(), ct)).ToHttpResult())

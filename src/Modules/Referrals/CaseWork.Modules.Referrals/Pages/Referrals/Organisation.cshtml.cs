@@ -17,7 +17,10 @@ internal sealed class OrganisationModel(
     ICommandHandler<UpdateLocation, DirectoryEntrySaved> updateLocation,
     ICommandHandler<RemoveLocation, DirectoryEntrySaved> removeLocation,
     ICommandHandler<UpdateContact, DirectoryEntrySaved> updateContact,
-    ICommandHandler<RemoveContact, DirectoryEntrySaved> removeContact) : DirectoryPageModel
+    ICommandHandler<RemoveContact, DirectoryEntrySaved> removeContact,
+    IQueryHandler<ListPartnerAccounts, PartnerAccountsView> listPartners,
+    ICommandHandler<LinkPartnerAccount, Unit> linkPartner,
+    ICommandHandler<UnlinkPartnerAccount, Unit> unlinkPartner) : DirectoryPageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid? Id { get; set; }
@@ -40,7 +43,13 @@ internal sealed class OrganisationModel(
     [BindProperty]
     public ContactForm EditedContact { get; set; } = new();
 
+    [BindProperty]
+    public PartnerLinkForm PartnerLink { get; set; } = new();
+
     public OrganisationDetails? Details { get; private set; }
+
+    /// <summary>The partner accounts linked to the organisation and the office's partner users that could be (an existing organisation only).</summary>
+    public PartnerAccountsView? Partners { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -102,27 +111,34 @@ internal sealed class OrganisationModel(
     public async Task<IActionResult> OnPostRemoveContactAsync(Guid contactId, CancellationToken cancellationToken) =>
         await AfterAsync(await removeContact.Handle(new RemoveContact(Id ?? Guid.Empty, contactId, Organisation.Version), cancellationToken), "", "contact-removed", cancellationToken);
 
-    private async Task<IActionResult> AfterAsync(Result<DirectoryEntrySaved> result, string prefix, string saved, CancellationToken cancellationToken)
-    {
-        if (result.IsSuccess)
-        {
-            return Redirect($"/Referrals/Organisation/{Id ?? result.Value.Id}?saved={saved}");
-        }
+    public async Task<IActionResult> OnPostLinkPartnerAsync(CancellationToken cancellationToken) =>
+        await AfterAsync(await linkPartner.Handle(new LinkPartnerAccount(Id ?? Guid.Empty, PartnerLink.UserId, PartnerLink.Email), cancellationToken), nameof(PartnerLink), "partner-linked", cancellationToken);
 
-        if (result.Error.Kind == ErrorKind.NotFound && result.Error.Code == "organisation-not-found")
+    public async Task<IActionResult> OnPostUnlinkPartnerAsync(Guid userId, CancellationToken cancellationToken) =>
+        await AfterAsync(await unlinkPartner.Handle(new UnlinkPartnerAccount(Id ?? Guid.Empty, userId), cancellationToken), "", "partner-unlinked", cancellationToken);
+
+    private async Task<IActionResult> AfterAsync(Result<Unit> result, string prefix, string saved, CancellationToken cancellationToken) =>
+        result.IsSuccess ? Redirect($"/Referrals/Organisation/{Id}?saved={saved}") : await FailedAsync(result.Error, prefix, cancellationToken);
+
+    private async Task<IActionResult> AfterAsync(Result<DirectoryEntrySaved> result, string prefix, string saved, CancellationToken cancellationToken) =>
+        result.IsSuccess ? Redirect($"/Referrals/Organisation/{Id ?? result.Value.Id}?saved={saved}") : await FailedAsync(result.Error, prefix, cancellationToken);
+
+    private async Task<IActionResult> FailedAsync(Error error, string prefix, CancellationToken cancellationToken)
+    {
+        if (error.Kind == ErrorKind.NotFound && error.Code == "organisation-not-found")
         {
             return NotFound();
         }
 
         // The page again, with the error and a status that says what happened (a location or contact already gone: 404).
-        Response.StatusCode = result.Error.Kind switch
+        Response.StatusCode = error.Kind switch
         {
             ErrorKind.Conflict => Microsoft.AspNetCore.Http.StatusCodes.Status409Conflict,
             ErrorKind.NotFound => Microsoft.AspNetCore.Http.StatusCodes.Status404NotFound,
             _ => Response.StatusCode,
         };
 
-        ShowErrors(result.Error, prefix);
+        ShowErrors(error, prefix);
         if (!await LoadAsync(cancellationToken))
         {
             return NotFound();
@@ -149,8 +165,23 @@ internal sealed class OrganisationModel(
 
         var result = await get.Handle(new GetOrganisation(id), cancellationToken);
         Details = result.IsSuccess ? result.Value : null;
-        return Details is not null;
+        if (Details is null)
+        {
+            return false;
+        }
+
+        var partners = await listPartners.Handle(new ListPartnerAccounts(id), cancellationToken);
+        Partners = partners.IsSuccess ? partners.Value : null;
+        return true;
     }
+}
+
+/// <summary>A partner user to link: chosen from the office's partner users, or by e-mail address.</summary>
+internal sealed class PartnerLinkForm
+{
+    public Guid? UserId { get; set; }
+
+    public string? Email { get; set; }
 }
 
 internal sealed class OrganisationForm
