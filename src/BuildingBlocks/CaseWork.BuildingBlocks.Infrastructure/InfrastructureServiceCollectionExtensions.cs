@@ -70,10 +70,10 @@ public static class InfrastructureServiceCollectionExtensions
     public static IServiceCollection AddCaseWorkStore<TContext>(this IServiceCollection services, StoreDescriptor store)
         where TContext : DbContext
     {
+        services.AddPooledDbContextFactory<TContext>((sp, options) =>
+            options.UseCaseWorkStore(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, store));
         if (typeof(ModuleDbContext).IsAssignableFrom(typeof(TContext)))
         {
-            services.AddPooledDbContextFactory<TContext>((sp, options) =>
-                options.UseCaseWorkStore(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, store));
             services.AddScoped(sp =>
             {
                 var context = sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
@@ -83,10 +83,9 @@ public static class InfrastructureServiceCollectionExtensions
         }
         else
         {
-            services.AddDbContext<TContext>(
-                (sp, options) => options.UseCaseWorkStore(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, store),
-                contextLifetime: ServiceLifetime.Scoped,
-                optionsLifetime: ServiceLifetime.Singleton);
+            // The audit and identity contexts are leased from a pool too: an audited read or a look-up of an office's staff
+            // set up a whole context (its internal service provider scope) per request before.
+            services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext());
         }
 
         services.AddSingleton(new MigratedStore(typeof(TContext), store));
