@@ -19,6 +19,7 @@ internal sealed class AppointmentEventHandlers(
     IActingOffice acting,
     OfferRound round,
     InterpreterNotifier notifier,
+    RequestCancellation cancellation,
     TimeProvider clock)
     : IIntegrationEventHandler<AppointmentScheduled>, IIntegrationEventHandler<AppointmentRescheduled>, IIntegrationEventHandler<AppointmentCancelled>
 {
@@ -117,19 +118,6 @@ internal sealed class AppointmentEventHandlers(
         await notifier.OffersMadeAsync(request, offers, await round.ProfilesAsync(offers.Select(o => o.InterpreterId), cancellationToken), policy.Zone, cancellationToken);
     }
 
-    private async Task CancelAsync(InterpreterRequest request, BookingPolicy policy, string reason, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        request.Cancel(now);
-        var booking = await db.Bookings.FirstOrDefaultAsync(b => b.ActiveRequestId == request.Id, cancellationToken);
-        if (booking is null)
-        {
-            return;
-        }
-
-        var billable = policy.IsLateCancellation(now, booking.Start);
-        booking.Cancel(reason, billable, now);
-        db.Enqueue(new InterpreterBookingCancelled(Guid.NewGuid(), now, request.OfficeId, request.Id, request.AppointmentId, booking.InterpreterId, reason));
-        var profile = await db.Interpreters.AsNoTracking().FirstOrDefaultAsync(p => p.Id == booking.InterpreterId, cancellationToken);
-        await notifier.CancelledAsync(booking.InterpreterId, profile?.Email, request, billable, policy.Zone, cancellationToken);
-    }
+    private Task<CancelledBooking?> CancelAsync(InterpreterRequest request, BookingPolicy policy, string reason, DateTimeOffset now, CancellationToken cancellationToken) =>
+        cancellation.CancelAsync(request, policy, reason, now, cancellationToken);
 }

@@ -39,7 +39,12 @@ internal sealed record RequestDetails(
     IReadOnlyList<RejectedInterpreter> NotMatching,
     int RankingTotal,
     int NotMatchingTotal,
-    BookingLine? Booking = null);
+    BookingLine? Booking = null,
+    string? Notes = null,
+    string? CancellationReason = null,
+    bool Editable = false,
+    bool Cancellable = false,
+    int LateCancellationHours = 0);
 
 /// <summary>
 /// The request's latest booking: what the interpreter recorded (actual times, travel) and whether a worker confirmed it.
@@ -52,7 +57,7 @@ internal sealed record BookingLine(
 internal sealed record OfferLine(Guid OfferId, Guid InterpreterId, string InterpreterName, int Round, int Tier, int Rank, Qualification Qualification,
     DateTimeOffset? LastAssignedAt, OfferState State, DateTimeOffset OfferedAt, DateTimeOffset? RespondedAt, string? DeclineReason);
 
-internal sealed class GetRequestHandler(InterpreterBookingDbContext db, OfferRound round, IOfficeDirectory directory) : IQueryHandler<GetRequest, RequestDetails>
+internal sealed class GetRequestHandler(InterpreterBookingDbContext db, OfferRound round, IOfficeDirectory directory, TimeProvider clock) : IQueryHandler<GetRequest, RequestDetails>
 {
     /// <summary>A pool of thousands would make the explanation unreadable: the first 50 of each list, with the totals.</summary>
     private const int ShownPerList = 50;
@@ -82,7 +87,10 @@ internal sealed class GetRequestHandler(InterpreterBookingDbContext db, OfferRou
                 o.OfferedAt, o.RespondedAt, o.DeclineReason)).ToList(),
             [.. report.Ranked.Take(ShownPerList)], [.. report.Rejected.Take(ShownPerList)], report.Ranked.Count, report.Rejected.Count,
             booking is null ? null : new BookingLine(booking.Id, booking.State, booking.ActualStart, booking.ActualEnd, booking.TravelMinutes,
-                booking.Kilometres, booking.ConfirmedAt, confirmedBy));
+                booking.Kilometres, booking.ConfirmedAt, confirmedBy),
+            request.Notes, request.CancellationReason, request.IsEditable,
+            request.AppointmentId is null && request.State != RequestState.Cancelled && clock.GetUtcNow() < request.Start,
+            policy.LateCancellationHours);
     }
 }
 

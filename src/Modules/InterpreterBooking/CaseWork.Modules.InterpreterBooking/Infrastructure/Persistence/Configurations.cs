@@ -77,6 +77,10 @@ internal sealed class BookingPolicyConfiguration : IEntityTypeConfiguration<Book
         builder.Property(p => p.FillDeadlineHoursBeforeStart).HasColumnName("fill_deadline_hours_before_start");
         builder.Property(p => p.DetailAccessDays).HasColumnName("detail_access_days");
         builder.Property(p => p.TimeZone).HasColumnName("time_zone").HasMaxLength(64).IsRequired();
+        builder.Property(p => p.DefaultDistrict).HasColumnName("default_district").HasMaxLength(100);
+        // The default fills rows saved before the column existed (SQLite cannot drop a default without rebuilding the table);
+        // EF always writes the version itself (the sentinel is never a real version).
+        builder.Property(p => p.Version).HasColumnName("version").HasDefaultValue(0).HasSentinel(-1);
         builder.Ignore(p => p.Zone);
         builder.Ignore(p => p.TravelBuffer);
     }
@@ -114,11 +118,13 @@ internal sealed class InterpreterRequestConfiguration : IEntityTypeConfiguration
         builder.Property(r => r.FilledAt).HasColumnName("filled_at");
         builder.Property(r => r.InterpreterId).HasColumnName("interpreter_id").HasTypedId();
         builder.Property(r => r.ClosedAt).HasColumnName("closed_at");
+        builder.Property(r => r.CancellationReason).HasColumnName("cancellation_reason").HasMaxLength(500);
         builder.Property(r => r.Version).HasColumnName("version");
         builder.Ignore(r => r.Duration);
         builder.Ignore(r => r.Need);
         builder.Ignore(r => r.PendingOffers);
         builder.Ignore(r => r.IsOpenForOffers);
+        builder.Ignore(r => r.IsEditable);
         builder.HasMany(r => r.Offers).WithOne().HasForeignKey(o => o.RequestId)
             .HasConstraintName("fk_offers_request").OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(r => r.Offers).AutoInclude();
