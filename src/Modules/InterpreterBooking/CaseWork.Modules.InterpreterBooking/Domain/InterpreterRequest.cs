@@ -276,12 +276,13 @@ internal sealed class InterpreterRequest : IOfficeScoped, IVersioned
     /// The occasion moved. A filled request keeps its interpreter, who must reconfirm (the booking handles that); an unfilled
     /// one withdraws its offers and starts a new round for the new time.
     /// </summary>
-    public void Reschedule(DateTimeOffset start, DateTimeOffset end, string? place, Modality modality, BookingPolicy policy, DateTimeOffset now)
+    public void Reschedule(DateTimeOffset start, DateTimeOffset end, string? place, Modality modality, BookingPolicy policy, DateTimeOffset now, string? district = null)
     {
         ArgumentNullException.ThrowIfNull(policy);
         Start = start.ToUniversalTime();
         End = end.ToUniversalTime();
         Place = place;
+        District = string.IsNullOrWhiteSpace(district) ? null : district.Trim();
         Modality = modality;
         Urgent = policy.IsUrgent(now, start);
         if (State == RequestState.Filled)

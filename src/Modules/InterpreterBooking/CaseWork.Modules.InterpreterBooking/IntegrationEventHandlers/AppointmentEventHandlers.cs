@@ -20,6 +20,7 @@ internal sealed class AppointmentEventHandlers(
     OfferRound round,
     InterpreterNotifier notifier,
     RequestCancellation cancellation,
+    AppointmentDistrict districts,
     TimeProvider clock)
     : IIntegrationEventHandler<AppointmentScheduled>, IIntegrationEventHandler<AppointmentRescheduled>, IIntegrationEventHandler<AppointmentCancelled>
 {
@@ -62,7 +63,8 @@ internal sealed class AppointmentEventHandlers(
             }
 
             var modality = (Modality)(int)appointment.InterpreterNeed.Modality;
-            request.Reschedule(appointment.Start, appointment.End, appointment.Place.Description, modality, policy, now);
+            request.Reschedule(appointment.Start, appointment.End, appointment.Place.Description, modality, policy, now,
+                await districts.ForAsync(appointment, modality, policy, cancellationToken));
             if (request.State == RequestState.Filled)
             {
                 var booking = await db.Bookings.FirstOrDefaultAsync(b => b.ActiveRequestId == request.Id, cancellationToken);
@@ -111,7 +113,7 @@ internal sealed class AppointmentEventHandlers(
         var modality = (Modality)(int)need.Modality;
         var request = InterpreterRequest.Create(
             appointment.OfficeId, appointment.AppointmentId, appointment.ClientIds, need.Language.ToLowerInvariant(), need.Dialect, modality,
-            appointment.Start, appointment.End, appointment.Place.Description, null, SubjectArea.Other, need.PreferredGender, need.Notes,
+            appointment.Start, appointment.End, appointment.Place.Description, await districts.ForAsync(appointment, modality, policy, cancellationToken), SubjectArea.Other, need.PreferredGender, need.Notes,
             null, appointment.WorkerIds.Count > 0 ? appointment.WorkerIds[0] : null, policy, now);
         db.Requests.Add(request);
         var offers = await round.OfferNextTierAsync(request, policy, now, cancellationToken);
