@@ -108,8 +108,13 @@ public sealed class InterpreterBookingModule : IModule
     }
 
     /// <inheritdoc />
-    public void AddJobs(IQuartzBuilder quartz) =>
+    public void AddJobs(IQuartzBuilder quartz)
+    {
         quartz.AddModuleJob<EscalateOffersJob>(ModuleName, "escalate-offers", JobSchedule.Every(TimeSpan.FromMinutes(1)));
+
+        // Interpreters accept in minutes: their mails go out within seconds of the commit (ADR 0036).
+        quartz.AddModuleJob<SendInterpreterNotificationsJob>(ModuleName, "send-notifications", JobSchedule.Every(TimeSpan.FromSeconds(5)));
+    }
 
     /// <inheritdoc />
     public Task SeedDemoDataAsync(DemoOffice office, IServiceProvider services, CancellationToken cancellationToken) =>

@@ -199,3 +199,31 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         builder.HasIndex(b => b.RequestId).HasDatabaseName("ix_bookings_request");
     }
 }
+
+internal sealed class InterpreterNotificationConfiguration : IEntityTypeConfiguration<InterpreterNotification>
+{
+    public void Configure(EntityTypeBuilder<InterpreterNotification> builder)
+    {
+        builder.ToTable("notifications");
+        builder.HasKey(n => n.Id);
+        builder.Property(n => n.Id).HasColumnName("id").ValueGeneratedNever();
+        builder.Property(n => n.OfficeId).HasColumnName("office_id").HasTypedId();
+        builder.Property(n => n.InterpreterId).HasColumnName("interpreter_id").HasTypedId();
+        builder.Property(n => n.RequestId).HasColumnName("request_id");
+        builder.Property(n => n.Kind).HasColumnName("kind");
+        builder.Property(n => n.Address).HasColumnName("address").HasMaxLength(256);
+        builder.Property(n => n.Subject).HasColumnName("subject").HasMaxLength(200).IsRequired();
+        builder.Property(n => n.Body).HasColumnName("body").HasMaxLength(4000).IsRequired();
+        builder.Property(n => n.CreatedAt).HasColumnName("created_at");
+        builder.Property(n => n.NextAttemptAt).HasColumnName("next_attempt_at");
+        builder.Property(n => n.State).HasColumnName("state");
+        builder.Property(n => n.Attempts).HasColumnName("attempts");
+        builder.Property(n => n.LastError).HasColumnName("last_error").HasMaxLength(500);
+        builder.Property(n => n.SentAt).HasColumnName("sent_at");
+        builder.Property(n => n.ClaimToken).HasColumnName("claim_token");
+        builder.Property(n => n.ClaimedUntil).HasColumnName("claimed_until");
+        builder.HasIndex(n => n.NextAttemptAt).HasDatabaseName("ix_notifications_next_attempt");
+        builder.HasIndex(n => n.ClaimToken).HasDatabaseName("ix_notifications_claim");
+        builder.HasIndex(n => n.RequestId).HasDatabaseName("ix_notifications_request");
+    }
+}
