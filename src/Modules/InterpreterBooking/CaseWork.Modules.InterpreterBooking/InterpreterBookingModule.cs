@@ -112,8 +112,8 @@ public sealed class InterpreterBookingModule : IModule
     {
         quartz.AddModuleJob<EscalateOffersJob>(ModuleName, "escalate-offers", JobSchedule.Every(TimeSpan.FromMinutes(1)));
 
-        // Interpreters accept in minutes: their mails go out within seconds of the commit (ADR 0036).
-        quartz.AddModuleJob<SendInterpreterNotificationsJob>(ModuleName, "send-notifications", JobSchedule.Every(TimeSpan.FromSeconds(5)));
+        // Interpreters accept in minutes: their mails go out within about ten seconds of the commit (ADR 0036).
+        quartz.AddModuleJob<SendInterpreterNotificationsJob>(ModuleName, "send-notifications", JobSchedule.Every(TimeSpan.FromSeconds(10)));
     }
 
     /// <inheritdoc />
