@@ -93,6 +93,12 @@ public sealed class NotificationDeliveryTests
         Assert.Contains("The mail server is down.", failed.LastError, StringComparison.Ordinal);
         Assert.InRange((failed.NextAttemptAt!.Value - clock.GetUtcNow()).TotalMilliseconds, 59_999, 60_000); // stored to the microsecond
 
+        // The coordinator sees the failed mail with its error on the request page.
+        var requestId = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("requestId").GetGuid();
+        var page = await worker.GetStringAsync($"/InterpreterBooking/Request/{requestId}");
+        Assert.Contains("fehlgeschlagen (1 von 5 Versuchen)", page, StringComparison.Ordinal);
+        Assert.Contains("The mail server is down.", page, StringComparison.Ordinal);
+
         // Not due yet: nothing happens.
         await SweepAsync(booking);
         Assert.Empty(mail.Sent);

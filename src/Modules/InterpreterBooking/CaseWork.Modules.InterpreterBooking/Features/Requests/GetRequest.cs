@@ -44,7 +44,13 @@ internal sealed record RequestDetails(
     string? CancellationReason = null,
     bool Editable = false,
     bool Cancellable = false,
-    int LateCancellationHours = 0);
+    int LateCancellationHours = 0,
+    IReadOnlyList<NotificationLine>? Notifications = null);
+
+/// <summary>A mail to an interpreter about this request and how its delivery went (ADR 0036); the text itself is not shown.</summary>
+internal sealed record NotificationLine(
+    string InterpreterName, NotificationKind Kind, NotificationState State, int Attempts, DateTimeOffset CreatedAt, DateTimeOffset? SentAt,
+    DateTimeOffset? NextAttemptAt, string? LastError);
 
 /// <summary>
 /// The request's latest booking: what the interpreter recorded (actual times, travel) and whether a worker confirmed it.
@@ -73,7 +79,10 @@ internal sealed class GetRequestHandler(InterpreterBookingDbContext db, OfferRou
 
         var policy = await db.PolicyForAsync(request.OfficeId, cancellationToken);
         var report = await round.MatchAsync(request, policy, cancellationToken);
-        var profiles = await round.ProfilesAsync(request.Offers.Select(o => o.InterpreterId).Append(request.InterpreterId ?? default), cancellationToken);
+        var notifications = await db.Notifications.AsNoTracking().Where(n => n.RequestId == request.Id).OrderBy(n => n.CreatedAt)
+            .ToListAsync(cancellationToken);
+        var profiles = await round.ProfilesAsync(
+            request.Offers.Select(o => o.InterpreterId).Append(request.InterpreterId ?? default).Concat(notifications.Select(n => n.InterpreterId)), cancellationToken);
         string Name(BuildingBlocks.Ids.UserId id) => profiles.FirstOrDefault(p => p.Id == id)?.DisplayName ?? "?";
         var booking = await db.Bookings.AsNoTracking().Where(b => b.RequestId == request.Id).OrderByDescending(b => b.BookedAt)
             .FirstOrDefaultAsync(cancellationToken);
@@ -90,7 +99,8 @@ internal sealed class GetRequestHandler(InterpreterBookingDbContext db, OfferRou
                 booking.Kilometres, booking.ConfirmedAt, confirmedBy),
             request.Notes, request.CancellationReason, request.IsEditable,
             request.AppointmentId is null && request.State != RequestState.Cancelled && clock.GetUtcNow() < request.Start,
-            policy.LateCancellationHours);
+            policy.LateCancellationHours,
+            [.. notifications.Select(n => new NotificationLine(Name(n.InterpreterId), n.Kind, n.State, n.Attempts, n.CreatedAt, n.SentAt, n.NextAttemptAt, n.LastError))]);
     }
 }
 
