@@ -12,6 +12,7 @@ using CaseWork.Modules.InterpreterBooking.Features.Jobs;
 using CaseWork.Modules.InterpreterBooking.Features.Offers;
 using CaseWork.Modules.InterpreterBooking.Features.Pool;
 using CaseWork.Modules.InterpreterBooking.Features.Requests;
+using CaseWork.Modules.InterpreterBooking.Features.Settings;
 using CaseWork.Modules.InterpreterBooking.Features.Shared;
 using CaseWork.Modules.InterpreterBooking.Infrastructure.Persistence;
 using CaseWork.Modules.InterpreterBooking.Infrastructure.Scheduling;
@@ -50,6 +51,7 @@ public sealed class InterpreterBookingModule : IModule
         new("/InterpreterBooking/Portal", "Meine Einsätze", "My jobs", [Roles.Interpreter]),
         new("/InterpreterBooking/Requests", "Sprachmittlung", "Interpreters", [Roles.Streetworker, Roles.Supervisor]),
         new("/InterpreterBooking/Pool", "Sprachmittler*innen", "Interpreter pool", [Roles.Streetworker, Roles.Supervisor]),
+        new("/InterpreterBooking/Settings", "Regeln der Sprachmittlung", "Interpreter booking rules", [Roles.Administrator]),
     ];
 
     /// <inheritdoc />
@@ -64,6 +66,8 @@ public sealed class InterpreterBookingModule : IModule
         services.AddScoped<ClientFacts>();
         services.AddScoped<OfferRound>();
         services.AddScoped<InterpreterNotifier>();
+        services.AddScoped<RequestCancellation>();
+        services.AddScoped<AppointmentDistrict>();
     }
 
     /// <inheritdoc />
@@ -91,16 +95,26 @@ public sealed class InterpreterBookingModule : IModule
         ListRequestsEndpoint.Map(coordinator);
         GetRequestEndpoint.Map(coordinator);
         AssignInterpreterEndpoint.Map(coordinator);
+        ChangeRequestEndpoints.Map(coordinator);
         ConfirmJobEndpoint.Map(coordinator);
         ListPoolEndpoint.Map(coordinator);
         SaveInterpreterEndpoint.Map(coordinator);
         ConflictEndpoints.Map(coordinator);
         OfficeFiguresEndpoint.Map(coordinator);
+
+        // The office's booking policy: coordinators and administrators read it, supervisors and administrators change it (ADR 0036).
+        var settings = api.MapGroup("").RequireAuthorization(policy => policy.RequireRole(Roles.Streetworker, Roles.Supervisor, Roles.Administrator));
+        BookingPolicyEndpoints.Map(settings);
     }
 
     /// <inheritdoc />
-    public void AddJobs(IQuartzBuilder quartz) =>
+    public void AddJobs(IQuartzBuilder quartz)
+    {
         quartz.AddModuleJob<EscalateOffersJob>(ModuleName, "escalate-offers", JobSchedule.Every(TimeSpan.FromMinutes(1)));
+
+        // Interpreters accept in minutes: their mails go out within about ten seconds of the commit (ADR 0036).
+        quartz.AddModuleJob<SendInterpreterNotificationsJob>(ModuleName, "send-notifications", JobSchedule.Every(TimeSpan.FromSeconds(10)));
+    }
 
     /// <inheritdoc />
     public Task SeedDemoDataAsync(DemoOffice office, IServiceProvider services, CancellationToken cancellationToken) =>

@@ -3,8 +3,11 @@ using CaseWork.BuildingBlocks.Ids;
 
 namespace CaseWork.Modules.InterpreterBooking.Domain;
 
-/// <summary>An office's rules for interpreter requests; an office without its own row uses <see cref="Default"/>.</summary>
-internal sealed class BookingPolicy : IOfficeScoped
+/// <summary>
+/// An office's rules for interpreter requests; an office without its own row uses <see cref="Default"/>. Coordinators change
+/// it on the settings page (ADR 0036); <see cref="Version"/> guards against overwriting another save.
+/// </summary>
+internal sealed class BookingPolicy : IOfficeScoped, IVersioned
 {
     public const string DefaultTimeZone = "Europe/Berlin";
 
@@ -41,6 +44,14 @@ internal sealed class BookingPolicy : IOfficeScoped
     public int DetailAccessDays { get; set; } = 14;
 
     public string TimeZone { get; set; } = DefaultTimeZone;
+
+    /// <summary>
+    /// The district the office lies in: in-person requests from appointments in an office room (or at a place whose text
+    /// names no district) are matched by this area (ADR 0036). Empty: such requests match every district.
+    /// </summary>
+    public string? DefaultDistrict { get; set; }
+
+    public int Version { get; private set; }
 
     public static BookingPolicy Default(OfficeId office) => new(office);
 

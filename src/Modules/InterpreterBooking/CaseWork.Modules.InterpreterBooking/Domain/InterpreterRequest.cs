@@ -91,6 +91,9 @@ internal sealed class InterpreterRequest : IOfficeScoped, IVersioned
 
     public DateTimeOffset? ClosedAt { get; private set; }
 
+    /// <summary>Why the request was cancelled (the appointment's reason, or the worker's); no case details.</summary>
+    public string? CancellationReason { get; private set; }
+
     public List<Offer> Offers { get; private set; } = [];
 
     public int Version { get; private set; }
@@ -273,12 +276,13 @@ internal sealed class InterpreterRequest : IOfficeScoped, IVersioned
     /// The occasion moved. A filled request keeps its interpreter, who must reconfirm (the booking handles that); an unfilled
     /// one withdraws its offers and starts a new round for the new time.
     /// </summary>
-    public void Reschedule(DateTimeOffset start, DateTimeOffset end, string? place, Modality modality, BookingPolicy policy, DateTimeOffset now)
+    public void Reschedule(DateTimeOffset start, DateTimeOffset end, string? place, Modality modality, BookingPolicy policy, DateTimeOffset now, string? district = null)
     {
         ArgumentNullException.ThrowIfNull(policy);
         Start = start.ToUniversalTime();
         End = end.ToUniversalTime();
         Place = place;
+        District = string.IsNullOrWhiteSpace(district) ? null : district.Trim();
         Modality = modality;
         Urgent = policy.IsUrgent(now, start);
         if (State == RequestState.Filled)
@@ -304,6 +308,86 @@ internal sealed class InterpreterRequest : IOfficeScoped, IVersioned
         Deadline = policy.FillDeadline(now, start, Urgent);
     }
 
+    /// <summary>Whether a worker may change this request here: entered by hand (not from an appointment) and nobody accepted yet.</summary>
+    public bool IsEditable => AppointmentId is null && State is RequestState.Open or RequestState.Offered or RequestState.Unfilled;
+
+    /// <summary>
+    /// A worker changes a hand-entered request nobody has accepted yet (ADR 0036). A change that alters who matches (language,
+    /// dialect, modality, time, district, gender) withdraws the pending offers and starts a new round, in which everybody may
+    /// be asked again; place, subject and notes change without a new round. Returns whether a new round started.
+    /// </summary>
+    public Result<bool> Edit(
+        string language,
+        string? dialect,
+        Modality modality,
+        DateTimeOffset start,
+        DateTimeOffset end,
+        string? place,
+        string? district,
+        SubjectArea subjectArea,
+        string? preferredGender,
+        string? notes,
+        BookingPolicy policy,
+        DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        if (AppointmentId is not null)
+        {
+            return Error.Conflict("request-from-appointment", "This request belongs to an appointment: change the appointment instead.");
+        }
+
+        if (!IsEditable)
+        {
+            return Error.Conflict("request-not-editable", "An interpreter has accepted, or the request was cancelled: it can no longer be changed.");
+        }
+
+        if (end <= start)
+        {
+            return Error.Validation("durationMinutes", "A job ends after it starts.");
+        }
+
+        dialect = string.IsNullOrWhiteSpace(dialect) ? null : dialect.Trim();
+        district = string.IsNullOrWhiteSpace(district) ? null : district.Trim();
+        preferredGender = string.IsNullOrWhiteSpace(preferredGender) ? null : preferredGender.Trim().ToLowerInvariant();
+        start = start.ToUniversalTime();
+        end = end.ToUniversalTime();
+        var rematch = !string.Equals(Language, language, StringComparison.Ordinal)
+                      || !string.Equals(Dialect, dialect, StringComparison.OrdinalIgnoreCase)
+                      || Modality != modality
+                      || Start != start
+                      || End != end
+                      || !string.Equals(District, district, StringComparison.OrdinalIgnoreCase)
+                      || !string.Equals(PreferredGender, preferredGender, StringComparison.Ordinal);
+        Language = language;
+        Dialect = dialect;
+        Modality = modality;
+        Start = start;
+        End = end;
+        Place = place;
+        District = district;
+        SubjectArea = subjectArea;
+        PreferredGender = preferredGender;
+        Notes = notes;
+        if (!rematch)
+        {
+            return false;
+        }
+
+        foreach (var pending in PendingOffers.ToList())
+        {
+            pending.Respond(OfferState.Withdrawn, null, now);
+        }
+
+        State = RequestState.Open;
+        ClosedAt = null;
+        Round++;
+        CurrentTier = 0;
+        TierStartedAt = null;
+        Urgent = policy.IsUrgent(now, Start);
+        Deadline = policy.FillDeadline(now, Start, Urgent);
+        return true;
+    }
+
     /// <summary>The booked interpreter is out (declined to reconfirm, or the booking was withdrawn): ask the pool again.</summary>
     public void Reopen(BookingPolicy policy, DateTimeOffset now)
     {
@@ -318,12 +402,14 @@ internal sealed class InterpreterRequest : IOfficeScoped, IVersioned
         Deadline = policy.FillDeadline(now, Start, Urgent);
     }
 
-    public bool Cancel(DateTimeOffset now)
+    public bool Cancel(DateTimeOffset now, string? reason = null)
     {
         if (State == RequestState.Cancelled)
         {
             return false;
         }
+
+        CancellationReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
 
         foreach (var pending in PendingOffers.ToList())
         {

@@ -19,6 +19,8 @@ internal sealed class AppointmentEventHandlers(
     IActingOffice acting,
     OfferRound round,
     InterpreterNotifier notifier,
+    RequestCancellation cancellation,
+    AppointmentDistrict districts,
     TimeProvider clock)
     : IIntegrationEventHandler<AppointmentScheduled>, IIntegrationEventHandler<AppointmentRescheduled>, IIntegrationEventHandler<AppointmentCancelled>
 {
@@ -61,7 +63,8 @@ internal sealed class AppointmentEventHandlers(
             }
 
             var modality = (Modality)(int)appointment.InterpreterNeed.Modality;
-            request.Reschedule(appointment.Start, appointment.End, appointment.Place.Description, modality, policy, now);
+            request.Reschedule(appointment.Start, appointment.End, appointment.Place.Description, modality, policy, now,
+                await districts.ForAsync(appointment, modality, policy, cancellationToken));
             if (request.State == RequestState.Filled)
             {
                 var booking = await db.Bookings.FirstOrDefaultAsync(b => b.ActiveRequestId == request.Id, cancellationToken);
@@ -110,26 +113,13 @@ internal sealed class AppointmentEventHandlers(
         var modality = (Modality)(int)need.Modality;
         var request = InterpreterRequest.Create(
             appointment.OfficeId, appointment.AppointmentId, appointment.ClientIds, need.Language.ToLowerInvariant(), need.Dialect, modality,
-            appointment.Start, appointment.End, appointment.Place.Description, null, SubjectArea.Other, need.PreferredGender, need.Notes,
+            appointment.Start, appointment.End, appointment.Place.Description, await districts.ForAsync(appointment, modality, policy, cancellationToken), SubjectArea.Other, need.PreferredGender, need.Notes,
             null, appointment.WorkerIds.Count > 0 ? appointment.WorkerIds[0] : null, policy, now);
         db.Requests.Add(request);
         var offers = await round.OfferNextTierAsync(request, policy, now, cancellationToken);
         await notifier.OffersMadeAsync(request, offers, await round.ProfilesAsync(offers.Select(o => o.InterpreterId), cancellationToken), policy.Zone, cancellationToken);
     }
 
-    private async Task CancelAsync(InterpreterRequest request, BookingPolicy policy, string reason, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        request.Cancel(now);
-        var booking = await db.Bookings.FirstOrDefaultAsync(b => b.ActiveRequestId == request.Id, cancellationToken);
-        if (booking is null)
-        {
-            return;
-        }
-
-        var billable = policy.IsLateCancellation(now, booking.Start);
-        booking.Cancel(reason, billable, now);
-        db.Enqueue(new InterpreterBookingCancelled(Guid.NewGuid(), now, request.OfficeId, request.Id, request.AppointmentId, booking.InterpreterId, reason));
-        var profile = await db.Interpreters.AsNoTracking().FirstOrDefaultAsync(p => p.Id == booking.InterpreterId, cancellationToken);
-        await notifier.CancelledAsync(booking.InterpreterId, profile?.Email, request, billable, policy.Zone, cancellationToken);
-    }
+    private Task<CancelledBooking?> CancelAsync(InterpreterRequest request, BookingPolicy policy, string reason, DateTimeOffset now, CancellationToken cancellationToken) =>
+        cancellation.CancelAsync(request, policy, reason, now, cancellationToken);
 }

@@ -39,7 +39,18 @@ internal sealed record RequestDetails(
     IReadOnlyList<RejectedInterpreter> NotMatching,
     int RankingTotal,
     int NotMatchingTotal,
-    BookingLine? Booking = null);
+    BookingLine? Booking = null,
+    string? Notes = null,
+    string? CancellationReason = null,
+    bool Editable = false,
+    bool Cancellable = false,
+    int LateCancellationHours = 0,
+    IReadOnlyList<NotificationLine>? Notifications = null);
+
+/// <summary>A mail to an interpreter about this request and how its delivery went (ADR 0036); the text itself is not shown.</summary>
+internal sealed record NotificationLine(
+    string InterpreterName, NotificationKind Kind, NotificationState State, int Attempts, DateTimeOffset CreatedAt, DateTimeOffset? SentAt,
+    DateTimeOffset? NextAttemptAt, string? LastError);
 
 /// <summary>
 /// The request's latest booking: what the interpreter recorded (actual times, travel) and whether a worker confirmed it.
@@ -52,7 +63,7 @@ internal sealed record BookingLine(
 internal sealed record OfferLine(Guid OfferId, Guid InterpreterId, string InterpreterName, int Round, int Tier, int Rank, Qualification Qualification,
     DateTimeOffset? LastAssignedAt, OfferState State, DateTimeOffset OfferedAt, DateTimeOffset? RespondedAt, string? DeclineReason);
 
-internal sealed class GetRequestHandler(InterpreterBookingDbContext db, OfferRound round, IOfficeDirectory directory) : IQueryHandler<GetRequest, RequestDetails>
+internal sealed class GetRequestHandler(InterpreterBookingDbContext db, OfferRound round, IOfficeDirectory directory, TimeProvider clock) : IQueryHandler<GetRequest, RequestDetails>
 {
     /// <summary>A pool of thousands would make the explanation unreadable: the first 50 of each list, with the totals.</summary>
     private const int ShownPerList = 50;
@@ -68,7 +79,10 @@ internal sealed class GetRequestHandler(InterpreterBookingDbContext db, OfferRou
 
         var policy = await db.PolicyForAsync(request.OfficeId, cancellationToken);
         var report = await round.MatchAsync(request, policy, cancellationToken);
-        var profiles = await round.ProfilesAsync(request.Offers.Select(o => o.InterpreterId).Append(request.InterpreterId ?? default), cancellationToken);
+        var notifications = await db.Notifications.AsNoTracking().Where(n => n.RequestId == request.Id).OrderBy(n => n.CreatedAt)
+            .ToListAsync(cancellationToken);
+        var profiles = await round.ProfilesAsync(
+            request.Offers.Select(o => o.InterpreterId).Append(request.InterpreterId ?? default).Concat(notifications.Select(n => n.InterpreterId)), cancellationToken);
         string Name(BuildingBlocks.Ids.UserId id) => profiles.FirstOrDefault(p => p.Id == id)?.DisplayName ?? "?";
         var booking = await db.Bookings.AsNoTracking().Where(b => b.RequestId == request.Id).OrderByDescending(b => b.BookedAt)
             .FirstOrDefaultAsync(cancellationToken);
@@ -82,7 +96,11 @@ internal sealed class GetRequestHandler(InterpreterBookingDbContext db, OfferRou
                 o.OfferedAt, o.RespondedAt, o.DeclineReason)).ToList(),
             [.. report.Ranked.Take(ShownPerList)], [.. report.Rejected.Take(ShownPerList)], report.Ranked.Count, report.Rejected.Count,
             booking is null ? null : new BookingLine(booking.Id, booking.State, booking.ActualStart, booking.ActualEnd, booking.TravelMinutes,
-                booking.Kilometres, booking.ConfirmedAt, confirmedBy));
+                booking.Kilometres, booking.ConfirmedAt, confirmedBy),
+            request.Notes, request.CancellationReason, request.IsEditable,
+            request.AppointmentId is null && request.State != RequestState.Cancelled && clock.GetUtcNow() < request.Start,
+            policy.LateCancellationHours,
+            [.. notifications.Select(n => new NotificationLine(Name(n.InterpreterId), n.Kind, n.State, n.Attempts, n.CreatedAt, n.SentAt, n.NextAttemptAt, n.LastError))]);
     }
 }
 

@@ -1,23 +1,22 @@
 using System.Globalization;
-using CaseWork.BuildingBlocks.Identity;
 using CaseWork.BuildingBlocks.Ids;
 using CaseWork.BuildingBlocks.Notifications;
 using CaseWork.Modules.InterpreterBooking.Domain;
+using CaseWork.Modules.InterpreterBooking.Infrastructure.Persistence;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging;
 
 namespace CaseWork.Modules.InterpreterBooking.Features.Shared;
 
 /// <summary>
-/// Emails interpreters about offers, changes and cancellations, after the change is saved. Best effort: a mail server that
-/// is down loses the mail, not the offer — the portal always shows the current state (ADR 0018).
+/// Writes the emails to interpreters about offers, changes and cancellations as <see cref="InterpreterNotification"/> rows in
+/// the caller's unit of work; the sweep sends them after the commit and retries failures (ADR 0036, replacing ADR 0018's
+/// best-effort sending before the commit). The portal still always shows the current state.
 /// </summary>
-internal sealed partial class InterpreterNotifier(
-    IEmailSender email,
-    IOfficeDirectory directory,
+internal sealed class InterpreterNotifier(
+    InterpreterBookingDbContext db,
     IConfiguration configuration,
     IPublicAddress publicAddress,
-    ILogger<InterpreterNotifier> logger)
+    TimeProvider clock)
 {
     private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
 
@@ -25,7 +24,7 @@ internal sealed partial class InterpreterNotifier(
     private string Link(string path) =>
         configuration["InterpreterBooking:PublicBaseUrl"] is { Length: > 0 } own ? own.TrimEnd('/') + path : publicAddress.Absolute(path);
 
-    public async Task OffersMadeAsync(InterpreterRequest request, IEnumerable<Offer> offers, IReadOnlyCollection<InterpreterProfile> profiles, TimeZoneInfo zone, CancellationToken cancellationToken)
+    public Task OffersMadeAsync(InterpreterRequest request, IEnumerable<Offer> offers, IReadOnlyCollection<InterpreterProfile> profiles, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
         foreach (var offer in offers)
         {
@@ -39,25 +38,27 @@ internal sealed partial class InterpreterNotifier(
 
                 Oder im Portal / Or in the portal: {Link("/InterpreterBooking/Portal")}
                 """;
-            await SendAsync(offer.InterpreterId, profile?.Email, "Sprachmittlung: neue Anfrage / new request", body, cancellationToken);
+            Add(request, offer.InterpreterId, NotificationKind.Offer, profile?.Email, "Sprachmittlung: neue Anfrage / new request", body);
         }
+
+        return Task.CompletedTask;
     }
 
     public Task ChangedAsync(UserId interpreter, string? address, InterpreterRequest request, TimeZoneInfo zone, CancellationToken cancellationToken) =>
-        SendAsync(interpreter, address, "Sprachmittlung: Termin geändert / job moved",
+        Add(request, interpreter, NotificationKind.Changed, address, "Sprachmittlung: Termin geändert / job moved",
             $"""
             Der Termin wurde verschoben. Bitte bestätigen Sie im Portal. / The job was moved. Please reconfirm in the portal.
             {Describe(request, zone)}
             {Link("/InterpreterBooking/Portal")}
-            """, cancellationToken);
+            """);
 
     public Task CancelledAsync(UserId interpreter, string? address, InterpreterRequest request, bool billable, TimeZoneInfo zone, CancellationToken cancellationToken) =>
-        SendAsync(interpreter, address, "Sprachmittlung: Einsatz abgesagt / job cancelled",
+        Add(request, interpreter, NotificationKind.Cancelled, address, "Sprachmittlung: Einsatz abgesagt / job cancelled",
             $"""
             Der Einsatz wurde abgesagt. / The job was cancelled.
             {Describe(request, zone)}
             {(billable ? "Kurzfristige Absage: der Einsatz wird vergütet. / Late cancellation: the job is paid." : "")}
-            """, cancellationToken);
+            """);
 
     private static string Describe(InterpreterRequest request, TimeZoneInfo zone)
     {
@@ -66,24 +67,9 @@ internal sealed partial class InterpreterNotifier(
         return string.Create(German, $"{start:ddd dd.MM.yyyy HH:mm}–{end:HH:mm}, {request.Language}{(request.Dialect is null ? "" : " (" + request.Dialect + ")")}, {request.Modality}");
     }
 
-    private async Task SendAsync(UserId interpreter, string? address, string subject, string body, CancellationToken cancellationToken)
+    private Task Add(InterpreterRequest request, UserId interpreter, NotificationKind kind, string? address, string subject, string body)
     {
-        try
-        {
-            address ??= (await directory.GetUserAsync(interpreter, cancellationToken))?.Email;
-            if (string.IsNullOrWhiteSpace(address))
-            {
-                return;
-            }
-
-            await email.SendAsync(new EmailMessage(address, subject, body, "de"), cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            LogNotSent(logger, interpreter.Value, ex.Message);
-        }
+        db.Notifications.Add(new InterpreterNotification(request.OfficeId, interpreter, request.Id, kind, address, subject, body, clock.GetUtcNow()));
+        return Task.CompletedTask;
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Notification to interpreter {Interpreter} not sent: {Reason}")]
-    private static partial void LogNotSent(ILogger logger, Guid interpreter, string reason);
 }

@@ -77,6 +77,10 @@ internal sealed class BookingPolicyConfiguration : IEntityTypeConfiguration<Book
         builder.Property(p => p.FillDeadlineHoursBeforeStart).HasColumnName("fill_deadline_hours_before_start");
         builder.Property(p => p.DetailAccessDays).HasColumnName("detail_access_days");
         builder.Property(p => p.TimeZone).HasColumnName("time_zone").HasMaxLength(64).IsRequired();
+        builder.Property(p => p.DefaultDistrict).HasColumnName("default_district").HasMaxLength(100);
+        // The default fills rows saved before the column existed (SQLite cannot drop a default without rebuilding the table);
+        // EF always writes the version itself (the sentinel is never a real version).
+        builder.Property(p => p.Version).HasColumnName("version").HasDefaultValue(0).HasSentinel(-1);
         builder.Ignore(p => p.Zone);
         builder.Ignore(p => p.TravelBuffer);
     }
@@ -114,11 +118,13 @@ internal sealed class InterpreterRequestConfiguration : IEntityTypeConfiguration
         builder.Property(r => r.FilledAt).HasColumnName("filled_at");
         builder.Property(r => r.InterpreterId).HasColumnName("interpreter_id").HasTypedId();
         builder.Property(r => r.ClosedAt).HasColumnName("closed_at");
+        builder.Property(r => r.CancellationReason).HasColumnName("cancellation_reason").HasMaxLength(500);
         builder.Property(r => r.Version).HasColumnName("version");
         builder.Ignore(r => r.Duration);
         builder.Ignore(r => r.Need);
         builder.Ignore(r => r.PendingOffers);
         builder.Ignore(r => r.IsOpenForOffers);
+        builder.Ignore(r => r.IsEditable);
         builder.HasMany(r => r.Offers).WithOne().HasForeignKey(o => o.RequestId)
             .HasConstraintName("fk_offers_request").OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(r => r.Offers).AutoInclude();
@@ -191,5 +197,33 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         builder.HasIndex(b => new { b.InterpreterId, b.Start }).HasDatabaseName("ix_bookings_interpreter_start");
         builder.HasIndex(b => new { b.OfficeId, b.Start }).HasDatabaseName("ix_bookings_office_start");
         builder.HasIndex(b => b.RequestId).HasDatabaseName("ix_bookings_request");
+    }
+}
+
+internal sealed class InterpreterNotificationConfiguration : IEntityTypeConfiguration<InterpreterNotification>
+{
+    public void Configure(EntityTypeBuilder<InterpreterNotification> builder)
+    {
+        builder.ToTable("notifications");
+        builder.HasKey(n => n.Id);
+        builder.Property(n => n.Id).HasColumnName("id").ValueGeneratedNever();
+        builder.Property(n => n.OfficeId).HasColumnName("office_id").HasTypedId();
+        builder.Property(n => n.InterpreterId).HasColumnName("interpreter_id").HasTypedId();
+        builder.Property(n => n.RequestId).HasColumnName("request_id");
+        builder.Property(n => n.Kind).HasColumnName("kind");
+        builder.Property(n => n.Address).HasColumnName("address").HasMaxLength(256);
+        builder.Property(n => n.Subject).HasColumnName("subject").HasMaxLength(200).IsRequired();
+        builder.Property(n => n.Body).HasColumnName("body").HasMaxLength(4000).IsRequired();
+        builder.Property(n => n.CreatedAt).HasColumnName("created_at");
+        builder.Property(n => n.NextAttemptAt).HasColumnName("next_attempt_at");
+        builder.Property(n => n.State).HasColumnName("state");
+        builder.Property(n => n.Attempts).HasColumnName("attempts");
+        builder.Property(n => n.LastError).HasColumnName("last_error").HasMaxLength(500);
+        builder.Property(n => n.SentAt).HasColumnName("sent_at");
+        builder.Property(n => n.ClaimToken).HasColumnName("claim_token");
+        builder.Property(n => n.ClaimedUntil).HasColumnName("claimed_until");
+        builder.HasIndex(n => n.NextAttemptAt).HasDatabaseName("ix_notifications_next_attempt");
+        builder.HasIndex(n => n.ClaimToken).HasDatabaseName("ix_notifications_claim");
+        builder.HasIndex(n => n.RequestId).HasDatabaseName("ix_notifications_request");
     }
 }

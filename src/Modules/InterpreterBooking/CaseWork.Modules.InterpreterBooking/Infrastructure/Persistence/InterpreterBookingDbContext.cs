@@ -27,6 +27,9 @@ internal sealed class InterpreterBookingDbContext(DbContextOptions<InterpreterBo
 
     public DbSet<Booking> Bookings => Set<Booking>();
 
+    /// <summary>Emails to interpreters, sent after the commit by the sweep (ADR 0036).</summary>
+    public DbSet<InterpreterNotification> Notifications => Set<InterpreterNotification>();
+
     public async Task<BookingPolicy> PolicyForAsync(BuildingBlocks.Ids.OfficeId office, CancellationToken cancellationToken) =>
         await Policies.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(p => p.OfficeId == office, cancellationToken)
         ?? BookingPolicy.Default(office);

@@ -122,6 +122,28 @@ internal static class Display
         _ => "daily maximum reached",
     };
 
+    public static string NotificationKind(NotificationKind kind) => (kind, English) switch
+    {
+        (Domain.NotificationKind.Offer, false) => "Angebot",
+        (Domain.NotificationKind.Changed, false) => "Terminänderung",
+        (Domain.NotificationKind.Cancelled, false) => "Absage",
+        (Domain.NotificationKind.Offer, true) => "offer",
+        (Domain.NotificationKind.Changed, true) => "job moved",
+        _ => "cancellation",
+    };
+
+    public static string NotificationState(NotificationState state, int attempts) => (state, English) switch
+    {
+        (Domain.NotificationState.Pending, false) => "wird gesendet",
+        (Domain.NotificationState.Sent, false) => "gesendet",
+        (Domain.NotificationState.Failed, false) => $"fehlgeschlagen ({attempts} von {InterpreterNotification.MaxAttempts} Versuchen)",
+        (Domain.NotificationState.NoAddress, false) => "keine E-Mail-Adresse",
+        (Domain.NotificationState.Pending, true) => "being sent",
+        (Domain.NotificationState.Sent, true) => "sent",
+        (Domain.NotificationState.Failed, true) => $"failed ({attempts} of {InterpreterNotification.MaxAttempts} attempts)",
+        _ => "no email address",
+    };
+
     public static string Modalities(Modalities modalities) => string.Join(", ",
         new[] { Domain.Modality.InPerson, Domain.Modality.Phone, Domain.Modality.Video }
             .Where(m => modalities.HasFlag(m switch { Domain.Modality.InPerson => Domain.Modalities.InPerson, Domain.Modality.Phone => Domain.Modalities.Phone, _ => Domain.Modalities.Video }))

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using CaseWork.BuildingBlocks.Identity;
 using CaseWork.BuildingBlocks.Messaging;
 using CaseWork.Modules.InterpreterBooking.Domain;
@@ -21,7 +20,7 @@ internal sealed class RequestsModel(
     public RequestState? State { get; set; }
 
     [BindProperty]
-    public NewRequest Input { get; set; } = new();
+    public RequestInput Input { get; set; } = new();
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Requests = (await list.Handle(new ListRequests(State), cancellationToken)).Value;
@@ -30,9 +29,7 @@ internal sealed class RequestsModel(
     {
         if (ModelState.IsValid)
         {
-            var local = DateTime.SpecifyKind(Input.Date!.Value.ToDateTime(Input.Time!.Value), DateTimeKind.Unspecified);
-            var zone = TimeZoneInfo.FindSystemTimeZoneById(BookingPolicy.DefaultTimeZone);
-            var start = new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+            var start = Input.Start();
             var result = await create.Handle(new CreateRequest(
                 Input.Language ?? "", Input.Dialect, Input.Modality, start, Input.DurationMinutes, Input.Place, Input.District, Input.SubjectArea,
                 Input.PreferredGender, Input.Notes, null), cancellationToken);
@@ -53,38 +50,5 @@ internal sealed class RequestsModel(
         Response.StatusCode = 400;
         await OnGetAsync(cancellationToken);
         return Page();
-    }
-
-    internal sealed class NewRequest
-    {
-        [Required(ErrorMessage = "Bitte eine Sprache wählen.")]
-        public string? Language { get; set; }
-
-        public string? Dialect { get; set; }
-
-        public Modality Modality { get; set; }
-
-        [Required(ErrorMessage = "Bitte ein Datum angeben.")]
-        public DateOnly? Date { get; set; }
-
-        [Required(ErrorMessage = "Bitte eine Uhrzeit angeben.")]
-        public TimeOnly? Time { get; set; }
-
-        [Range(15, 600, ErrorMessage = "Zwischen 15 und 600 Minuten.")]
-        public int DurationMinutes { get; set; } = 60;
-
-        [Required(ErrorMessage = "Bitte Ort oder Einwahl angeben.")]
-        [StringLength(500)]
-        public string? Place { get; set; }
-
-        [StringLength(100)]
-        public string? District { get; set; }
-
-        public SubjectArea SubjectArea { get; set; }
-
-        public string? PreferredGender { get; set; }
-
-        [StringLength(1000)]
-        public string? Notes { get; set; }
     }
 }
