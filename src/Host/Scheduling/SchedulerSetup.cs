@@ -64,6 +64,10 @@ internal static class SchedulerSetup
                 persistence.ConfigureStore(o =>
                 {
                     o.MisfireThreshold = scheduler.MisfireThreshold;
+                    // The store's misfire and cluster threads are Quartz's only real threads. As foreground threads they
+                    // would keep the process alive after the host stopped without a scheduler that could not reach its
+                    // database (SchedulerShutdownGuard, ADR 0035).
+                    o.UseBackgroundThreads = true;
                     if (store.Provider == DatabaseProvider.Postgres)
                     {
                         o.TablePrefix = $"{store.Schema}.qrtz_";
@@ -99,8 +103,25 @@ internal static class SchedulerSetup
         builder.Services.AddHostedService<SchedulerStorePreparation>();
 
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        GuardSchedulerShutdown(builder.Services);
         builder.Services.AddHealthChecks()
             .AddCheck<SchedulerReadyCheck>("scheduler", tags: [HealthEndpoints.ReadyTag]);
         return builder;
+    }
+
+    /// <summary>
+    /// Wraps the hosted service Quartz just registered in <see cref="SchedulerShutdownGuard"/>: the host then stops promptly
+    /// even when the scheduler's database has gone away (ADR 0035).
+    /// </summary>
+    private static void GuardSchedulerShutdown(IServiceCollection services)
+    {
+        var quartz = services.Last(d => d.ServiceType == typeof(IHostedService));
+        services.Remove(quartz);
+        services.AddSingleton<IHostedService>(provider => new SchedulerShutdownGuard(
+            quartz.ImplementationInstance as IHostedService
+                ?? quartz.ImplementationFactory?.Invoke(provider) as IHostedService
+                ?? (IHostedService)ActivatorUtilities.CreateInstance(provider, quartz.ImplementationType!),
+            provider.GetRequiredService<SchedulerStore>(),
+            provider.GetRequiredService<ILogger<SchedulerShutdownGuard>>()));
     }
 }

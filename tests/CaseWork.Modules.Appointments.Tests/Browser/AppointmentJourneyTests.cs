@@ -109,13 +109,15 @@ public sealed class AppointmentJourneyTests : IAsyncLifetime
         Assert.True(await reminders.CountAsync() >= 2);
 
         // Then the place changes: the facts and the Arabic reminders still to come name the new one.
-        await page.GetByText("Art, Ort und Beteiligte ändern").ClickAsync();
+        await page.GetByText("Art, Ort, Beteiligte und Sprachmittlung ändern").ClickAsync();
         await page.Locator("select[name=EditPlaceKind]").SelectOptionAsync("address");
         await page.Locator("input[name=EditPlaceText]").FillAsync("Jobcenter Mitte, Raum 4.12");
         await page.GetByRole(AriaRole.Button, new() { Name = "Änderungen speichern" }).ClickAsync();
         // Waits for the page after the post (a load-state wait could still see the page before it).
         await Assertions.Expect(page.Locator("dl.facts")).ToContainTextAsync("Jobcenter Mitte, Raum 4.12");
         Assert.All(await arabic.AllInnerTextsAsync(), text => Assert.Contains("Jobcenter Mitte, Raum 4.12", text, StringComparison.Ordinal));
+        // The form carried the interpreter need as it was: it stays.
+        Assert.Contains("Arabisch", await page.Locator("#interpreter").InnerTextAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

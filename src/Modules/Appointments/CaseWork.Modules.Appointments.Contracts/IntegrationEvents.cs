@@ -53,7 +53,7 @@ public sealed record AppointmentSnapshot(
 /// <summary>An appointment was planned.</summary>
 public sealed record AppointmentScheduled(Guid EventId, DateTimeOffset OccurredAt, AppointmentSnapshot Appointment) : IIntegrationEvent;
 
-/// <summary>An appointment moved, or its place or interpreter need changed; the snapshot is the new state.</summary>
+/// <summary>An appointment moved; the snapshot is the new state (an interpreter need changes with <see cref="AppointmentInterpreterNeedChanged"/>).</summary>
 public sealed record AppointmentRescheduled(
     Guid EventId, DateTimeOffset OccurredAt, AppointmentSnapshot Appointment, DateTimeOffset PreviousStart, DateTimeOffset PreviousEnd) : IIntegrationEvent;
 
@@ -66,3 +66,17 @@ public sealed record AppointmentCompleted(Guid EventId, DateTimeOffset OccurredA
 
 /// <summary>A client did not come to an appointment.</summary>
 public sealed record AppointmentNoShow(Guid EventId, DateTimeOffset OccurredAt, OfficeId OfficeId, Guid AppointmentId, Guid ClientId) : IIntegrationEvent;
+
+
+/// <summary>
+/// An open appointment's interpreter need was set, changed or removed. <c>Appointment.InterpreterNeed</c> is the need from
+/// now on (null: no interpreter needed any more); <paramref name="PreviousNeed"/> the one before (null: none was needed).
+/// Another language, dialect or modality asks for another interpreter; changed notes alone do not.
+/// </summary>
+public sealed record AppointmentInterpreterNeedChanged(
+    Guid EventId, DateTimeOffset OccurredAt, AppointmentSnapshot Appointment, InterpreterNeed? PreviousNeed) : IIntegrationEvent;
+
+/// <summary>Clients joined or left an open appointment; the snapshot's <c>ClientIds</c> are the clients from now on.</summary>
+public sealed record AppointmentClientsChanged(
+    Guid EventId, DateTimeOffset OccurredAt, AppointmentSnapshot Appointment, IReadOnlyList<Guid> AddedClientIds, IReadOnlyList<Guid> RemovedClientIds)
+    : IIntegrationEvent;

@@ -6,7 +6,43 @@ using CaseWork.Modules.Appointments.Contracts;
 namespace CaseWork.Modules.Appointments.Domain;
 
 /// <summary>What an appointment needs of an interpreter.</summary>
-internal sealed record InterpreterRequirement(string Language, string? Dialect, InterpretingModality Modality, string? Notes);
+internal sealed record InterpreterRequirement(string Language, string? Dialect, InterpretingModality Modality, string? Notes)
+{
+    /// <summary>Whether <paramref name="other"/> asks for another interpreter: another language, dialect or way of interpreting (notes do not).</summary>
+    public bool NeedsAnotherInterpreterThan(InterpreterRequirement other) =>
+        !string.Equals(Language, other.Language, StringComparison.OrdinalIgnoreCase)
+        || !string.Equals(Dialect ?? "", other.Dialect ?? "", StringComparison.OrdinalIgnoreCase)
+        || Modality != other.Modality;
+
+    public InterpreterNeed ToNeed() => new(Language, Dialect, Modality, null, Notes);
+}
+
+/// <summary>How an interpreter need changed.</summary>
+internal enum InterpreterNeedChange
+{
+    /// <summary>Nothing changed.</summary>
+    None = 0,
+
+    /// <summary>An interpreter is needed where none was.</summary>
+    Added = 1,
+
+    /// <summary>No interpreter is needed any more.</summary>
+    Removed = 2,
+
+    /// <summary>Another language, dialect or modality: the arranged interpreter no longer fits.</summary>
+    Replaced = 3,
+
+    /// <summary>Only the notes changed: the arranged interpreter stays.</summary>
+    Amended = 4,
+}
+
+/// <summary>Who joined and who left an appointment.</summary>
+internal sealed record ClientChanges(IReadOnlyList<Guid> Added, IReadOnlyList<Guid> Removed)
+{
+    public static readonly ClientChanges None = new([], []);
+
+    public bool Any => Added.Count > 0 || Removed.Count > 0;
+}
 
 /// <summary>
 /// An appointment of the office with one or more clients and workers. Times are UTC instants; the office's clock gives
@@ -179,7 +215,8 @@ internal sealed class Appointment : IOfficeScoped, IVersioned
         return Unit.Value;
     }
 
-    public Result<Unit> ChangeDetails(AppointmentKind kind, PlaceKind placeKind, string placeText, Guid? roomId, string? topic, string? documentsToBring, InterpreterRequirement? interpreter)
+    /// <summary>What the appointment is and where; the clients and the interpreter need change with their own methods.</summary>
+    public Result<Unit> ChangeDetails(AppointmentKind kind, PlaceKind placeKind, string placeText, Guid? roomId, string? topic, string? documentsToBring)
     {
         if (!IsOpen)
         {
@@ -192,13 +229,81 @@ internal sealed class Appointment : IOfficeScoped, IVersioned
         RoomId = roomId;
         Topic = topic?.Trim() ?? "";
         DocumentsToBring = string.IsNullOrWhiteSpace(documentsToBring) ? null : documentsToBring.Trim();
-        if (interpreter != Interpreter)
+        Sequence++;
+        return Unit.Value;
+    }
+
+    /// <summary>
+    /// Which clients take part from now on. An appointment with clients keeps at least one (one without, such as outreach
+    /// hours, may stay without). A client whose record was anonymised stays as the bare row that counts.
+    /// </summary>
+    public Result<ClientChanges> ChangeClients(IReadOnlyList<(Guid Id, string PseudonymCode)> clients)
+    {
+        if (!IsOpen)
         {
-            SetInterpreter(interpreter);
+            return Error.Conflict("appointment-closed", "Only a planned or confirmed appointment can be changed.");
+        }
+
+        var wanted = clients.DistinctBy(c => c.Id).ToList();
+        if (wanted.Count == 0 && _clients.Count > 0)
+        {
+            return Error.Validation("clientIds", "At least one client takes part.");
+        }
+
+        var current = _clients.Where(c => c.ClientId is not null).Select(c => c.ClientId!.Value).ToHashSet();
+        var removed = current.Where(id => wanted.All(w => w.Id != id)).ToList();
+        var added = wanted.Where(w => !current.Contains(w.Id)).ToList();
+        if (removed.Count == 0 && added.Count == 0)
+        {
+            return ClientChanges.None;
+        }
+
+        _clients.RemoveAll(c => c.ClientId is { } id && removed.Contains(id));
+        foreach (var (id, code) in added)
+        {
+            _clients.Add(new AppointmentClient(Id, id, code));
         }
 
         Sequence++;
-        return Unit.Value;
+        return new ClientChanges([.. added.Select(a => a.Id)], removed);
+    }
+
+    /// <summary>
+    /// Sets, changes or removes the interpreter need. Another language, dialect or modality asks for another interpreter
+    /// (the arrangement starts again); changed notes keep the interpreter arranged so far.
+    /// </summary>
+    public Result<InterpreterNeedChange> ChangeInterpreter(InterpreterRequirement? interpreter)
+    {
+        if (!IsOpen)
+        {
+            return Error.Conflict("appointment-closed", "Only a planned or confirmed appointment can be changed.");
+        }
+
+        var before = Interpreter;
+        var change = (before, interpreter) switch
+        {
+            (null, null) => InterpreterNeedChange.None,
+            (null, not null) => InterpreterNeedChange.Added,
+            (not null, null) => InterpreterNeedChange.Removed,
+            var (old, @new) when old == @new => InterpreterNeedChange.None,
+            var (old, @new) when @new!.NeedsAnotherInterpreterThan(old!) => InterpreterNeedChange.Replaced,
+            _ => InterpreterNeedChange.Amended,
+        };
+        switch (change)
+        {
+            case InterpreterNeedChange.None:
+                return change;
+            case InterpreterNeedChange.Amended:
+                InterpreterDialect = interpreter!.Dialect;
+                InterpreterNotes = interpreter.Notes;
+                break;
+            default:
+                SetInterpreter(interpreter);
+                break;
+        }
+
+        Sequence++;
+        return change;
     }
 
     /// <summary>Who of the office takes part from now on (at least one).</summary>

@@ -150,10 +150,14 @@ internal sealed class Reminder : IOfficeScoped
 
     public bool IsPending => State is ReminderState.Scheduled or ReminderState.Failed && NextAttemptAt is not null;
 
-    /// <summary>Plans the reminder anew (the appointment moved, or the client's contact details changed).</summary>
-    public void Replan(ReminderChannel channel, string address, string language, ReminderText text, ReminderTiming timing, SkipReason? skipped)
+    /// <summary>
+    /// Plans the reminder anew (the appointment moved, or the client's contact details changed). A sent reminder stays as
+    /// it was; a cancelled one stays cancelled unless <paramref name="reopen"/> says it is wanted again (a client who left
+    /// the appointment and joined it again, an interpreter missing again after a booking ended).
+    /// </summary>
+    public void Replan(ReminderChannel channel, string address, string language, ReminderText text, ReminderTiming timing, SkipReason? skipped, bool reopen = false)
     {
-        if (State is ReminderState.Sent or ReminderState.Cancelled)
+        if (State is ReminderState.Sent || (State is ReminderState.Cancelled && !reopen))
         {
             return;
         }

@@ -7,6 +7,7 @@ using CaseWork.Modules.Appointments.Features.ChangeAppointment;
 using CaseWork.Modules.Appointments.Features.OfficeSetup;
 using CaseWork.Modules.Appointments.Features.Outgoing;
 using CaseWork.Modules.Appointments.Features.PlanAppointments;
+using CaseWork.Modules.Appointments.Features.Shared;
 using CaseWork.Modules.Appointments.Features.ViewAppointments;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -18,9 +19,14 @@ internal sealed record RescheduleBody(int Version, DateTime Start, DateTime End,
 
 internal sealed record StatusBody(int Version, string? CancelledBy, string? Reason);
 
+/// <summary>
+/// The body of PUT /api/appointments/{id}. <c>ClientIds</c> left out keeps the clients; <c>Interpreter</c> sets or changes the
+/// need, <c>RemoveInterpreter</c> removes it, neither keeps it (ADR 0035).
+/// </summary>
 internal sealed record DetailsBody(
     int Version, string Kind, string PlaceKind, string? PlaceText, Guid? RoomId, string? Topic, string? DocumentsToBring,
-    IReadOnlyList<Guid>? WorkerIds, string? Scope, bool ConfirmWarnings);
+    IReadOnlyList<Guid>? WorkerIds, string? Scope, bool ConfirmWarnings, IReadOnlyList<Guid>? ClientIds = null,
+    InterpreterInput? Interpreter = null, bool RemoveInterpreter = false);
 
 /// <summary>
 /// The module's JSON API. Staff of the office (streetworkers, supervisors) read; streetworkers plan and change; supervisors and
@@ -63,7 +69,7 @@ internal static class AppointmentEndpoints
         planning.MapPut("/{id:guid}", async (Guid id, DetailsBody body, ICommandHandler<ChangeAppointmentDetails, int> handler, CancellationToken ct) =>
             (await handler.Handle(new ChangeAppointmentDetails(
                 id, body.Version, body.Kind, body.PlaceKind, body.PlaceText, body.RoomId, body.Topic, body.DocumentsToBring, body.WorkerIds, body.Scope,
-                body.ConfirmWarnings), ct))
+                body.ConfirmWarnings, body.ClientIds, body.Interpreter, body.RemoveInterpreter), ct))
             .ToHttpResult(v => TypedResults.Ok(new { version = v })));
 
         foreach (var action in new[] { "confirm", "complete", "no-show", "cancel" })

@@ -421,6 +421,9 @@ internal sealed class InterpreterRequest : IOfficeScoped, IVersioned
         return true;
     }
 
+    /// <summary>The appointment's clients changed: later offer rounds check conflicts of interest against these.</summary>
+    public void ReplaceClients(IEnumerable<Guid> clientIds) => ClientIds = [.. clientIds.Distinct()];
+
     public void ForgetClient(Guid clientId)
     {
         ClientIds.Remove(clientId);

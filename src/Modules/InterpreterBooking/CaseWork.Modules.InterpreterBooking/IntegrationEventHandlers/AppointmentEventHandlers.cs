@@ -12,7 +12,10 @@ namespace CaseWork.Modules.InterpreterBooking.IntegrationEventHandlers;
 /// <summary>
 /// Keeps interpreter requests in step with appointments: scheduled with a need → request and first offers; rescheduled →
 /// the booked interpreter reconfirms (an unfilled request is offered again); cancelled → request and booking cancelled,
-/// late ones billable. Events come without a user, so each handler enters the appointment's office.
+/// late ones billable; the need changed → removed: cancelled as with the appointment, added: a request as when scheduled,
+/// another language, dialect or modality: the old request cancelled and a new one made (ADR 0035); clients changed → the
+/// request checks conflicts of interest against the new ones. Events come without a user, so each handler enters the
+/// appointment's office.
 /// </summary>
 internal sealed class AppointmentEventHandlers(
     InterpreterBookingDbContext db,
@@ -22,7 +25,8 @@ internal sealed class AppointmentEventHandlers(
     RequestCancellation cancellation,
     AppointmentDistrict districts,
     TimeProvider clock)
-    : IIntegrationEventHandler<AppointmentScheduled>, IIntegrationEventHandler<AppointmentRescheduled>, IIntegrationEventHandler<AppointmentCancelled>
+    : IIntegrationEventHandler<AppointmentScheduled>, IIntegrationEventHandler<AppointmentRescheduled>, IIntegrationEventHandler<AppointmentCancelled>,
+      IIntegrationEventHandler<AppointmentInterpreterNeedChanged>, IIntegrationEventHandler<AppointmentClientsChanged>
 {
     public async Task Handle(AppointmentScheduled integrationEvent, CancellationToken cancellationToken)
     {
@@ -98,6 +102,44 @@ internal sealed class AppointmentEventHandlers(
             await CancelAsync(request, policy, integrationEvent.Reason ?? "appointment cancelled", clock.GetUtcNow(), cancellationToken);
         }
     }
+
+    public async Task Handle(AppointmentInterpreterNeedChanged integrationEvent, CancellationToken cancellationToken)
+    {
+        var appointment = integrationEvent.Appointment;
+        using (acting.Enter(appointment.OfficeId))
+        {
+            // Compared with the request as it stands rather than with the event's previous need: a repeated or late event
+            // then changes nothing twice.
+            var request = await CurrentRequestAsync(appointment.AppointmentId, cancellationToken);
+            var need = appointment.InterpreterNeed;
+            if (request is not null && (need is null || AsksForAnother(request, need)))
+            {
+                var reason = need is null ? "interpreter no longer needed" : "interpreter need changed";
+                await CancelAsync(request, await db.PolicyForAsync(appointment.OfficeId, cancellationToken), reason, clock.GetUtcNow(), cancellationToken);
+                request = null;
+            }
+
+            if (request is null && need is not null && appointment.End > clock.GetUtcNow())
+            {
+                await CreateAsync(appointment, cancellationToken);
+            }
+        }
+    }
+
+    public async Task Handle(AppointmentClientsChanged integrationEvent, CancellationToken cancellationToken)
+    {
+        var appointment = integrationEvent.Appointment;
+        using (acting.Enter(appointment.OfficeId))
+        {
+            var request = await CurrentRequestAsync(appointment.AppointmentId, cancellationToken);
+            request?.ReplaceClients(appointment.ClientIds);
+        }
+    }
+
+    private static bool AsksForAnother(InterpreterRequest request, InterpreterNeed need) =>
+        !string.Equals(request.Language, need.Language, StringComparison.OrdinalIgnoreCase)
+        || !string.Equals(request.Dialect ?? "", need.Dialect ?? "", StringComparison.OrdinalIgnoreCase)
+        || request.Modality != (Modality)(int)need.Modality;
 
     private Task<InterpreterRequest?> CurrentRequestAsync(Guid appointmentId, CancellationToken cancellationToken) =>
         db.Requests

@@ -13,11 +13,15 @@ using Microsoft.EntityFrameworkCore;
 namespace CaseWork.Modules.Appointments.Features.ChangeAppointment;
 
 /// <summary>
-/// Changes what an open appointment is and where, who of the office takes part, the internal topic and what to bring;
-/// the time is changed by <see cref="RescheduleAppointment"/>. <see cref="Scope"/> "following" applies the same details
-/// to the later open occurrences of its series. The clients and the interpreter need stay as planned (the interpreter
-/// request is the InterpreterBooking module's, made from the planned need).
+/// Changes what an open appointment is and where, who takes part (workers of the office and clients), the internal topic,
+/// what to bring and the interpreter need; the time is changed by <see cref="RescheduleAppointment"/>. <see cref="Scope"/>
+/// "following" applies the same details to the later open occurrences of its series.
 /// </summary>
+/// <remarks>
+/// <see cref="ClientIds"/> null keeps the clients as they are; a list is the clients from now on (an appointment with clients
+/// keeps at least one). <see cref="Interpreter"/> sets or changes the need, <see cref="RemoveInterpreter"/> removes it, neither
+/// keeps it: a caller that does not know of the need cannot drop it by leaving it out (ADR 0035).
+/// </remarks>
 internal sealed record ChangeAppointmentDetails(
     Guid AppointmentId,
     int Version,
@@ -29,7 +33,10 @@ internal sealed record ChangeAppointmentDetails(
     string? DocumentsToBring,
     IReadOnlyList<Guid>? WorkerIds,
     string? Scope,
-    bool ConfirmWarnings) : ICommand<int>, IWhatAndWhere;
+    bool ConfirmWarnings,
+    IReadOnlyList<Guid>? ClientIds = null,
+    InterpreterInput? Interpreter = null,
+    bool RemoveInterpreter = false) : ICommand<int>, IWhatAndWhere;
 
 internal sealed class ChangeAppointmentDetailsValidator : WhatAndWhereValidator<ChangeAppointmentDetails>
 {
@@ -39,11 +46,24 @@ internal sealed class ChangeAppointmentDetailsValidator : WhatAndWhereValidator<
         RuleFor(x => x.WorkerIds).NotEmpty().WithMessage("At least one worker takes part.")
             .Must(w => w is null || w.Count <= 10).WithMessage("At most 10 workers.");
         RuleFor(x => x.Scope).Must(s => s is null or "this" or "following").WithMessage("Scope is this or following.");
+        RuleFor(x => x.ClientIds).Must(c => c is null || c.Count <= 20).WithMessage("At most 20 clients.");
+        InputRules.ApplyInterpreterRules(this, x => x.Interpreter);
+        RuleFor(x => x.RemoveInterpreter).Equal(false).WithMessage("Either change the interpreter need or remove it.")
+            .OverridePropertyName("interpreter").When(x => x.Interpreter is not null);
+        RuleFor(x => x.Interpreter!.Dialect).MaximumLength(100).OverridePropertyName("interpreter.dialect").When(x => x.Interpreter is not null);
+        RuleFor(x => x.Interpreter!.Notes).MaximumLength(1000).OverridePropertyName("interpreter.notes").When(x => x.Interpreter is not null);
     }
 }
 
 internal sealed class ChangeAppointmentDetailsHandler(
-    AppointmentsDbContext db, ICurrentUser user, IOfficeDirectory offices, OfficeRules rules, ReminderPlanner reminders, IAuditTrail audit)
+    AppointmentsDbContext db,
+    ICurrentUser user,
+    IOfficeDirectory offices,
+    OfficeRules rules,
+    ClientLookup clients,
+    ReminderPlanner reminders,
+    IAuditTrail audit,
+    TimeProvider time)
     : ICommandHandler<ChangeAppointmentDetails, int>
 {
     public async Task<Result<int>> Handle(ChangeAppointmentDetails command, CancellationToken cancellationToken)
@@ -70,6 +90,33 @@ internal sealed class ChangeAppointmentDetailsHandler(
             return badRoom.Error;
         }
 
+        // Clients only through the Clients module's directory: of this office, not anonymised. Those already taking part
+        // are kept as they are (one anonymised since stays as the bare row that counts).
+        List<(Guid Id, string PseudonymCode)>? participants = null;
+        if (command.ClientIds is { } clientIds)
+        {
+            participants = [];
+            foreach (var client in clientIds.Distinct())
+            {
+                var known = appointment.Clients.FirstOrDefault(c => c.ClientId == client);
+                if (known is not null)
+                {
+                    participants.Add((client, known.PseudonymCode));
+                    continue;
+                }
+
+                var summary = await clients.SummaryAsync(office, client, cancellationToken);
+                if (summary is null || summary.IsAnonymised)
+                {
+                    return Error.Validation("clientIds", "Unknown client.");
+                }
+
+                participants.Add((client, summary.PseudonymCode));
+            }
+        }
+
+        var interpreter = command.RemoveInterpreter ? null : command.Interpreter?.ToRequirement();
+        var changesInterpreter = command.RemoveInterpreter || command.Interpreter is not null;
         var changing = new List<Appointment> { appointment };
         if (command.Scope == "following")
         {
@@ -97,23 +144,67 @@ internal sealed class ChangeAppointmentDetailsHandler(
             return InputRules.ConfirmWarnings(warnings);
         }
 
+        var now = time.GetUtcNow();
         foreach (var item in changing)
         {
+            var before = item.Interpreter;
             var changed = item.ChangeDetails(
                 Codes.KindFrom(command.Kind)!.Value, Codes.PlaceFrom(command.PlaceKind)!.Value, command.PlaceText ?? "", roomId, command.Topic,
-                command.DocumentsToBring, item.Interpreter);
+                command.DocumentsToBring);
             var staffed = changed.IsSuccess ? item.ChangeWorkers(workers) : changed;
             if (!staffed.IsSuccess)
             {
                 return staffed.Error;
             }
 
-            // The place is part of the reminder text: reminders still to come carry the new one.
+            Result<ClientChanges> joinedAndLeft = participants is null ? ClientChanges.None : item.ChangeClients(participants);
+            if (!joinedAndLeft.IsSuccess)
+            {
+                return joinedAndLeft.Error;
+            }
+
+            Result<InterpreterNeedChange> need = changesInterpreter ? item.ChangeInterpreter(interpreter) : InterpreterNeedChange.None;
+            if (!need.IsSuccess)
+            {
+                return need.Error;
+            }
+
+            // The place is part of the reminder text: reminders still to come carry the new one. Clients who joined get
+            // theirs planned; those who left lose the ones still to come.
+            await reminders.ClientsLeftAsync(item, joinedAndLeft.Value.Removed, settings, cancellationToken);
             await reminders.PlanAsync(item, settings, cancellationToken);
+            var snapshot = item.Snapshot();
+            if (joinedAndLeft.Value.Any)
+            {
+                db.Enqueue(new AppointmentClientsChanged(Guid.CreateVersion7(), now, snapshot, joinedAndLeft.Value.Added, joinedAndLeft.Value.Removed));
+            }
+
+            if (need.Value != InterpreterNeedChange.None)
+            {
+                db.Enqueue(new AppointmentInterpreterNeedChanged(Guid.CreateVersion7(), now, snapshot, before?.ToNeed()));
+            }
+
             await audit.RecordAsync(new AuditRecord(AppointmentsContract.ModuleName, AuditAction.Update, nameof(Appointment), item.Id.ToString(),
-                Details: "details changed"), cancellationToken);
+                Details: Describe(joinedAndLeft.Value, need.Value)), cancellationToken);
         }
 
         return command.Version + 1;
+    }
+
+    /// <summary>What the audit trail says of the change: counts and kinds, never who.</summary>
+    private static string Describe(ClientChanges clients, InterpreterNeedChange need)
+    {
+        var parts = new List<string> { "details changed" };
+        if (clients.Any)
+        {
+            parts.Add($"clients +{clients.Added.Count} -{clients.Removed.Count}");
+        }
+
+        if (need != InterpreterNeedChange.None)
+        {
+            parts.Add("interpreter need " + need.ToString().ToLowerInvariant());
+        }
+
+        return string.Join("; ", parts);
     }
 }

@@ -32,6 +32,19 @@ internal sealed class ClientLookup(IEnumerable<IClientDirectory> directories)
         return found.ToDictionary(f => f.Key.Value, f => f.Value);
     }
 
+    /// <summary>Pseudonym codes of many clients in one question (clients who left an appointment, for its reminder list).</summary>
+    public async Task<IReadOnlyDictionary<Guid, string>> PseudonymCodesAsync(OfficeId office, IEnumerable<Guid> clients, CancellationToken cancellationToken)
+    {
+        var ids = clients.Distinct().Select(id => new ClientId(id)).ToList();
+        if (_directory is null || ids.Count == 0)
+        {
+            return new Dictionary<Guid, string>();
+        }
+
+        var found = await _directory.GetPseudonymCodesAsync(office, ids, cancellationToken);
+        return found.ToDictionary(f => f.Key.Value, f => f.Value);
+    }
+
     public async Task<Dictionary<Guid, ClientDisplaySummary>> SummariesAsync(OfficeId office, IEnumerable<Guid> clients, CancellationToken cancellationToken)
     {
         var result = new Dictionary<Guid, ClientDisplaySummary>();

@@ -27,6 +27,12 @@ internal sealed class ReminderPlanner(AppointmentsDbContext db, ClientLookup cli
             var (channel, address, skipped) = ChannelFor(summary);
             var language = ReminderTexts.LanguageFor(summary?.PreferredLanguage);
             var text = ReminderTexts.Render(ReminderPurpose.ClientReminder, language, appointment.Start, clock, appointment.PlaceKind, place, settings.Phone);
+            // A client who left and joined again is not to be told, late, that it is off for them.
+            foreach (var notice in existing.Where(r => r.Purpose == ReminderPurpose.ClientCancellation && r.ClientId == participant.ClientId))
+            {
+                notice.Cancel();
+            }
+
             foreach (var offset in policy.Offsets)
             {
                 var timing = policy.Plan(offset, appointment.Start, now, channel == ReminderChannel.None ? ReminderChannel.Email : channel, clock);
@@ -39,7 +45,8 @@ internal sealed class ReminderPlanner(AppointmentsDbContext db, ClientLookup cli
                 }
                 else
                 {
-                    row.Replan(channel, address, language, text, timing, skipped);
+                    // The appointment is open and the client takes part: a row cancelled when they left it is wanted again.
+                    row.Replan(channel, address, language, text, timing, skipped, reopen: true);
                 }
             }
         }
@@ -63,13 +70,38 @@ internal sealed class ReminderPlanner(AppointmentsDbContext db, ClientLookup cli
     /// <summary>The appointment is off: pending reminders are cancelled; a client already reminded gets a cancellation notice now.</summary>
     public async Task CancelAsync(Appointment appointment, OfficeSettings settings, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
         var existing = await ExistingAsync(appointment, cancellationToken);
         foreach (var row in existing)
         {
             row.Cancel();
         }
 
+        NoticeCancellation(appointment, existing, settings);
+    }
+
+    /// <summary>
+    /// Clients left the appointment (it goes on without them): their reminders still to come are cancelled, and one who was
+    /// already reminded is told now that the appointment is off for them.
+    /// </summary>
+    public async Task ClientsLeftAsync(Appointment appointment, IReadOnlyCollection<Guid> clients, OfficeSettings settings, CancellationToken cancellationToken)
+    {
+        if (clients.Count == 0)
+        {
+            return;
+        }
+
+        var theirs = (await ExistingAsync(appointment, cancellationToken)).Where(r => r.ClientId is { } id && clients.Contains(id)).ToList();
+        foreach (var row in theirs.Where(r => r.Purpose == ReminderPurpose.ClientReminder))
+        {
+            row.Cancel();
+        }
+
+        NoticeCancellation(appointment, theirs, settings);
+    }
+
+    private void NoticeCancellation(Appointment appointment, List<Reminder> existing, OfficeSettings settings)
+    {
+        var now = time.GetUtcNow();
         if (appointment.Start <= now)
         {
             return;
@@ -139,7 +171,7 @@ internal sealed class ReminderPlanner(AppointmentsDbContext db, ClientLookup cli
         }
         else
         {
-            notice.Replan(ReminderChannel.Email, "", "de", text, timing, null);
+            notice.Replan(ReminderChannel.Email, "", "de", text, timing, null, reopen: true);
         }
     }
 

@@ -108,6 +108,12 @@ internal sealed class GetAppointmentHandler(
         var room = a.RoomId is null ? null : await db.Rooms.AsNoTracking().Where(r => r.Id == a.RoomId).Select(r => r.Name).FirstOrDefaultAsync(cancellationToken);
         var reminders = await db.Reminders.AsNoTracking().Where(r => r.AppointmentId == id).OrderBy(r => r.Purpose).ThenBy(r => r.DueAt).ToListAsync(cancellationToken);
         var codes = a.Clients.Where(c => c.ClientId is not null).ToDictionary(c => c.ClientId!.Value, c => c.PseudonymCode);
+        // A client who left the appointment keeps their reminders (sent, cancelled, the notice that it is off for them).
+        var departed = reminders.Where(r => r.ClientId is { } rc && !codes.ContainsKey(rc)).Select(r => r.ClientId!.Value).ToList();
+        foreach (var (client, code) in await clients.PseudonymCodesAsync(office, departed, cancellationToken))
+        {
+            codes[client] = code;
+        }
 
         await audit.RecordAsync(new AuditRecord(AppointmentsContract.ModuleName, AuditAction.Read, nameof(Appointment), a.Id.ToString()), cancellationToken);
         return new AppointmentDetails(

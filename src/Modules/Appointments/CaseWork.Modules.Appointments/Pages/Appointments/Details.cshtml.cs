@@ -2,6 +2,7 @@ using CaseWork.BuildingBlocks.Identity;
 using CaseWork.BuildingBlocks.Messaging;
 using CaseWork.Modules.Appointments.Features.ChangeAppointment;
 using CaseWork.Modules.Appointments.Features.OfficeSetup;
+using CaseWork.Modules.Appointments.Features.Shared;
 using CaseWork.Modules.Appointments.Features.ViewAppointments;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -20,6 +21,7 @@ internal sealed class DetailsModel(
     ICommandHandler<ChangeAppointmentStatus, int> change,
     ICommandHandler<ChangeAppointmentDetails, int> details,
     IQueryHandler<GetOfficeSetup, OfficeSetupView> setup,
+    ClientLookup clients,
     IOfficeDirectory offices,
     ICurrentUser user) : PageModel
 {
@@ -35,6 +37,24 @@ internal sealed class DetailsModel(
     [BindProperty] public string? EditTopic { get; set; }
     [BindProperty] public string? EditDocumentsToBring { get; set; }
     [BindProperty] public List<Guid> EditWorkerIds { get; set; } = [];
+
+    /// <summary>The clients from now on: those taking part stay ticked; a search adds more to tick.</summary>
+    [BindProperty] public List<Guid> EditClientIds { get; set; } = [];
+    [BindProperty] public string? EditClientSearch { get; set; }
+
+    /// <summary>Empty: no interpreter needed (a need there was is removed).</summary>
+    [BindProperty] public string? EditInterpreterLanguage { get; set; }
+    [BindProperty] public string? EditInterpreterDialect { get; set; }
+    [BindProperty] public string EditInterpreterModality { get; set; } = "in_person";
+    [BindProperty] public string? EditInterpreterNotes { get; set; }
+
+    /// <summary>The clients the form offers: those taking part, those ticked, and what the search found.</summary>
+    public IReadOnlyList<ClientChoice> ClientChoices { get; private set; } = [];
+
+    public bool SearchedWithoutResult { get; private set; }
+
+    /// <summary>Whether the change form is shown open (after a search for clients, or with its errors).</summary>
+    public bool EditOpen { get; private set; }
 
     public IReadOnlyList<RoomLine> Rooms { get; private set; } = [];
 
@@ -86,6 +106,35 @@ internal sealed class DetailsModel(
         EditTopic = Appointment.Topic;
         EditDocumentsToBring = Appointment.DocumentsToBring;
         EditWorkerIds = [.. Appointment.Workers.Select(w => w.WorkerId)];
+        EditClientIds = [.. Appointment.Clients.Where(c => c.ClientId is not null).Select(c => c.ClientId!.Value)];
+        EditInterpreterLanguage = Appointment.Interpreter?.Language;
+        EditInterpreterDialect = Appointment.Interpreter?.Dialect;
+        EditInterpreterModality = Appointment.Interpreter?.Modality ?? "in_person";
+        EditInterpreterNotes = Appointment.Interpreter?.Notes;
+        await LoadClientChoicesAsync(cancellationToken);
+        return Page();
+    }
+
+    /// <summary>Finds clients to add without script: the form comes back with what was entered and the matches to tick.</summary>
+    public async Task<IActionResult> OnPostFindClientAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!CanChange)
+        {
+            return Forbid();
+        }
+
+        ModelState.Clear();
+        var posted = Version;
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        // A search is no save: the change still builds on the version the worker began with.
+        Version = posted;
+        var found = await LoadClientChoicesAsync(cancellationToken);
+        SearchedWithoutResult = !string.IsNullOrWhiteSpace(EditClientSearch) && found == 0;
+        EditOpen = true;
         return Page();
     }
 
@@ -107,9 +156,34 @@ internal sealed class DetailsModel(
             return Forbid();
         }
 
+        var interpreter = string.IsNullOrWhiteSpace(EditInterpreterLanguage)
+            ? null
+            : new InterpreterInput(EditInterpreterLanguage, EditInterpreterDialect, EditInterpreterModality, EditInterpreterNotes);
         var result = await details.Handle(new ChangeAppointmentDetails(
-            id, Version, EditKind, EditPlaceKind, EditPlaceText, EditRoomId, EditTopic, EditDocumentsToBring, EditWorkerIds, Scope, ConfirmWarnings), cancellationToken);
-        return await AfterAsync(id, result, "details", "Edit", cancellationToken);
+            id, Version, EditKind, EditPlaceKind, EditPlaceText, EditRoomId, EditTopic, EditDocumentsToBring, EditWorkerIds, Scope, ConfirmWarnings,
+            EditClientIds, interpreter, RemoveInterpreter: interpreter is null), cancellationToken);
+        var page = await AfterAsync(id, result, "details", "Edit", cancellationToken);
+        if (!result.IsSuccess)
+        {
+            // The command names the need's fields as the API does ("interpreter.language"); the form's carry other names.
+            foreach (var (field, property) in new[]
+                     {
+                         ("EditInterpreter.language", nameof(EditInterpreterLanguage)), ("EditInterpreter.modality", nameof(EditInterpreterModality)),
+                         ("EditInterpreter.dialect", nameof(EditInterpreterDialect)), ("EditInterpreter.notes", nameof(EditInterpreterNotes)),
+                     })
+            {
+                if (ModelState.TryGetValue(field, out var entry))
+                {
+                    var messages = entry.Errors.Select(e => e.ErrorMessage).ToList();
+                    ModelState.Remove(field);
+                    messages.ForEach(m => ModelState.AddModelError(property, m));
+                }
+            }
+
+            await LoadClientChoicesAsync(cancellationToken);
+        }
+
+        return page;
     }
 
     public async Task<IActionResult> OnPostStatusAsync(Guid id, string action, CancellationToken cancellationToken)
@@ -143,6 +217,28 @@ internal sealed class DetailsModel(
         var loaded = await LoadAsync(id, cancellationToken);
         ModelState.Remove(nameof(Version));
         return loaded ? Page() : NotFound();
+    }
+
+    /// <summary>The clients taking part, those ticked on the form, then the search's matches (of this office only); returns how many the search found.</summary>
+    private async Task<int> LoadClientChoicesAsync(CancellationToken cancellationToken)
+    {
+        if (!CanChange || user.OfficeId is not { } office)
+        {
+            return 0;
+        }
+
+        var choices = Appointment.Clients.Where(c => c.ClientId is not null)
+            .Select(c => new ClientChoice(c.ClientId!.Value, $"{c.DisplayName} ({c.PseudonymCode})")).ToList();
+        foreach (var (id, summary) in await clients.SummariesAsync(office, EditClientIds.Where(c => choices.All(x => x.Id != c)), cancellationToken))
+        {
+            choices.Add(new ClientChoice(id, $"{summary.DisplayName} ({summary.PseudonymCode})"));
+        }
+
+        var matches = await clients.FindAsync(office, EditClientSearch ?? "", cancellationToken);
+        choices.AddRange(matches.Where(m => choices.All(c => c.Id != m.ClientId.Value))
+            .Select(m => new ClientChoice(m.ClientId.Value, $"{m.DisplayName} ({m.PseudonymCode})")));
+        ClientChoices = choices;
+        return matches.Count;
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
