@@ -5,6 +5,7 @@ using CaseWork.BuildingBlocks.Messaging;
 using CaseWork.Modules.Appointments.Contracts;
 using CaseWork.Modules.Clients.Contracts;
 using CaseWork.Modules.InterpreterBooking.Domain;
+using CaseWork.Modules.InterpreterBooking.Features.Notifications;
 using CaseWork.Modules.InterpreterBooking.Features.Offers;
 using CaseWork.Modules.InterpreterBooking.Infrastructure.Persistence;
 using CaseWork.Modules.InterpreterBooking.IntegrationEventHandlers;
@@ -62,6 +63,13 @@ public sealed class InterpreterNeedChangeTests
         Assert.NotNull(second);
         Assert.NotEqual(first.Id, second.Id);
         Assert.Equal(Modality.Video, second.Modality);
+        // Mails leave after the commit, from their rows (ADR 0036): send what is due, as the job would.
+        await using (var scope = booking.Host.Services.CreateAsyncScope())
+        {
+            Assert.True((await scope.ServiceProvider.GetRequiredService<ICommandHandler<SendInterpreterNotifications, int>>()
+                .Handle(new SendInterpreterNotifications(), default)).IsSuccess);
+        }
+
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (!smtp.Messages().Any(m => m.To == interpreter.UserName && m.Subject.Contains("abgesagt", StringComparison.Ordinal)) && DateTime.UtcNow < deadline)
         {
