@@ -367,7 +367,9 @@ internal static class ReferralsBenchmark
                 var percentiles = Pg ? null : await SqlitePercentilesAsync(connection, key, source, Where, days, start, end, cancellationToken);
                 await using (var command = connection.CreateCommand())
                 {
-                    command.CommandText = $"SELECT {key} AS k, {counts} FROM {source} WHERE {Where} GROUP BY {key} ORDER BY 2 DESC";
+                    // The total is one group: PostgreSQL refuses a constant in GROUP BY, so it has none.
+                    var groupBy = key.StartsWith('\'') ? "" : $" GROUP BY {key} ORDER BY 2 DESC";
+                    command.CommandText = $"SELECT {key} AS k, {counts} FROM {source} WHERE {Where}{groupBy}";
                     AddRange(command, start, end, cutoff);
                     await using var reader = await command.ExecuteReaderAsync(cancellationToken);
                     while (await reader.ReadAsync(cancellationToken))
