@@ -167,6 +167,11 @@ internal sealed class EditReferralDraftHandler(ReferralsDbContext db, ICurrentUs
         }
 
         // The save is checked against the version the worker saw, not the one just loaded.
+        if (referral.Version != command.Version)
+        {
+            return Error.ConcurrentEdit("referral");
+        }
+
         db.Entry(referral).Property(r => r.Version).OriginalValue = command.Version;
         var target = await dispatch.ResolveAsync(office, referral.ClientId, command.ServiceId, command.NeedIds ?? [], cancellationToken);
         if (!target.IsSuccess)
@@ -210,6 +215,11 @@ internal sealed class SendReferralDraftHandler(ReferralsDbContext db, ICurrentUs
             return Error.Conflict("referral-not-draft", "Diese Weitervermittlung ist kein Entwurf mehr (schon gesendet oder verworfen).");
         }
 
+        if (referral.Version != command.Version)
+        {
+            return Error.ConcurrentEdit("referral");
+        }
+
         db.Entry(referral).Property(r => r.Version).OriginalValue = command.Version;
 
         // The directory and the case file may have changed since the draft was saved: the send goes by what they say now.
@@ -247,6 +257,11 @@ internal sealed class DiscardReferralDraftHandler(ReferralsDbContext db, ICurren
         if (referral is null)
         {
             return Error.NotFound("referral-not-found", "Diese Weitervermittlung gibt es in Ihrer Beratungsstelle nicht.");
+        }
+
+        if (referral.Version != command.Version)
+        {
+            return Error.ConcurrentEdit("referral");
         }
 
         db.Entry(referral).Property(r => r.Version).OriginalValue = command.Version;

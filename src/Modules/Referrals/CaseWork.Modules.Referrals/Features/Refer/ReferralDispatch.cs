@@ -32,6 +32,19 @@ internal sealed class ReferralDispatch(
     /// <summary>The service (of this office's directory) and the chosen needs (of this client's case file), or why not.</summary>
     public async Task<Result<ReferralTarget>> ResolveAsync(OfficeId office, Guid clientId, Guid serviceId, IReadOnlyList<Guid> needIds, CancellationToken cancellationToken)
     {
+        if (clients.Directory is not { } directory)
+        {
+            return Error.Conflict("clients-module-unavailable", "Ohne das Modul Klient*innen kann weder die Einwilligung noch das Anliegen geprüft werden.");
+        }
+
+        // The client first: someone else's client is not found, whatever else is wrong with the request.
+        var client = ClientId.From(clientId);
+        var needs = await directory.GetNeedsAsync(office, client, cancellationToken);
+        if (needs.Count == 0 && await directory.GetDisplaySummaryAsync(office, client, cancellationToken) is null)
+        {
+            return Error.NotFound("client-not-found", "Diese Klientin oder diesen Klienten gibt es in Ihrer Beratungsstelle nicht.");
+        }
+
         var service = await db.Services.AsNoTracking().SingleOrDefaultAsync(s => s.Id == serviceId, cancellationToken);
         if (service is null)
         {
@@ -39,17 +52,6 @@ internal sealed class ReferralDispatch(
         }
 
         var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == service.OrganisationId, cancellationToken);
-        if (clients.Directory is not { } directory)
-        {
-            return Error.Conflict("clients-module-unavailable", "Ohne das Modul Klient*innen kann weder die Einwilligung noch das Anliegen geprüft werden.");
-        }
-
-        var client = ClientId.From(clientId);
-        var needs = await directory.GetNeedsAsync(office, client, cancellationToken);
-        if (needs.Count == 0 && await directory.GetDisplaySummaryAsync(office, client, cancellationToken) is null)
-        {
-            return Error.NotFound("client-not-found", "Diese Klientin oder diesen Klienten gibt es in Ihrer Beratungsstelle nicht.");
-        }
 
         var chosen = needs.Where(n => needIds.Contains(n.NeedId)).ToList();
         if (chosen.Count != needIds.Distinct().Count())
