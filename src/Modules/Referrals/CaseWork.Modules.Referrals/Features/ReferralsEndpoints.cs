@@ -47,6 +47,14 @@ internal static class ReferralsEndpoints
                 return document.IsSuccess ? (await handler.Handle(new ImportDirectory(document.Value), ct)).ToHttpResult() : document.Error.ToProblem();
             })
             .RequireAuthorization(p => p.RequireRole(Roles.Administrator));
+        directory.MapPost("/import.csv", async (HttpRequest request, ICommandHandler<ImportDirectoryCsv, DirectoryImported> handler, CancellationToken ct) =>
+            {
+                var content = await ReadBodyAsync(request, DirectoryCsvReader.MaxBytes, ct);
+                return content is null
+                    ? Error.Validation("file", "Die Datei ist größer als 5 MB.").ToProblem()
+                    : (await handler.Handle(new ImportDirectoryCsv(content), ct)).ToHttpResult();
+            })
+            .RequireAuthorization(p => p.RequireRole(Roles.Administrator));
         directory.MapPut("/organisations/{organisationId:guid}/partners/{userId:guid}", async (Guid organisationId, Guid userId,
                 ICommandHandler<LinkPartnerAccount, Unit> handler, CancellationToken ct) =>
             (await handler.Handle(new LinkPartnerAccount(organisationId, userId), ct)).ToHttpResult(_ => TypedResults.NoContent()))
@@ -130,6 +138,25 @@ internal static class ReferralsEndpoints
                 ? Error.NotFound("table-not-found", "Diese Tabelle gibt es nicht.").ToProblem()
                 : (await handler.Handle(new GetOutcomeReport(from, to), ct)).ToHttpResult(r =>
                     TypedResults.File(OutcomeCsv.Write(r, table).ToBytes(), "text/csv; charset=utf-8", $"weitervermittlungen-{table}-{from:yyyy-MM-dd}-{to:yyyy-MM-dd}.csv")));
+    }
+
+    /// <summary>The raw request body, or null when it is larger than <paramref name="limit"/> bytes.</summary>
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int limit, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
     }
 
     private static async Task<Result<HsdsDirectory>> ReadHsdsAsync(HttpRequest request, CancellationToken ct)
