@@ -124,6 +124,8 @@ public sealed class ReferralsJourneyTests(BrowserHost host) : IClassFixture<Brow
         // No consent names the agency yet: the draft is saved anyway.
         await page.Locator("#consent-missing").WaitForAsync();
         await page.GetByLabel("Schule und Kinderbetreuung: Kitaplatz").CheckAsync();
+        await page.Locator("#cat-identity").CheckAsync();
+        await page.Locator("#cat-contact").CheckAsync();
         await page.GetByLabel("Nachricht an die Stelle").FillAsync("Kita-Gutschein: Termin beim Jugendamt steht an.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Als Entwurf speichern" }).ClickAsync();
         await page.Locator("#draft-saved").WaitForAsync();
@@ -138,6 +140,7 @@ public sealed class ReferralsJourneyTests(BrowserHost host) : IClassFixture<Brow
         await row.GetByRole(AriaRole.Link, new() { Name = "Entwurf an", Exact = false }).ClickAsync();
         await page.Locator("#draft-notice").WaitForAsync();
         Assert.True(await page.GetByLabel("Schule und Kinderbetreuung: Kitaplatz").IsCheckedAsync());
+        Assert.True(await page.Locator("#cat-contact").IsCheckedAsync());
 
         // Sending checks the consent now: refused, still a draft.
         await page.GetByRole(AriaRole.Button, new() { Name = "Weitervermittlung senden" }).ClickAsync();
