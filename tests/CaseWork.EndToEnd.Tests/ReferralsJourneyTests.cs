@@ -60,6 +60,24 @@ public sealed class ReferralsJourneyTests(BrowserHost host) : IClassFixture<Brow
         await agency.GetByRole(AriaRole.Status).Filter(new() { HasText = "Gespeichert" }).WaitForAsync();
         Assert.Equal("Angenommen", (await agency.Locator("#referral-status").InnerTextAsync()).Trim());
 
+        // The supervisor sees the open referral by code only; the code leads to the case file, where a reason opens the name.
+        await using (var reviewContext = await host.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseAddress.ToString(), Locale = "de-DE" }))
+        {
+            var review = await reviewContext.NewPageAsync();
+            await SignInAsync(review, DemoUsers.Supervisor);
+            await review.GotoAsync("/Referrals/Outcomes");
+            var openRow = review.Locator("#table-open tbody tr").Filter(new() { HasText = "Schuldner- und Insolvenzberatung" });
+            Assert.DoesNotContain("Al-Hassan", await review.Locator("#table-open").InnerTextAsync(), StringComparison.Ordinal);
+            await openRow.Locator("th a").ClickAsync();
+            await review.GetByRole(AriaRole.Heading, new() { Name = "Pseudonymisierte Ansicht" }).WaitForAsync();
+            Assert.StartsWith("/Clients/CaseFile/", new Uri(review.Url).AbsolutePath, StringComparison.Ordinal);
+            Assert.DoesNotContain("Al-Hassan", await review.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+            await Shot(review, "referrals-open-to-case-file.png");
+            await review.GetByLabel("Grund für die Einsicht").FillAsync("Rückfrage der Schuldnerberatung zur Weitervermittlung");
+            await review.GetByRole(AriaRole.Button, new() { Name = "Mit Namen öffnen" }).ClickAsync();
+            await review.GetByRole(AriaRole.Heading, new() { Name = "Mohammad Al-Hassan", Level = 1 }).WaitForAsync();
+        }
+
         await agency.GetByLabel("Ergebnis", new() { Exact = true }).SelectOptionAsync("goal_reached");
         await agency.GetByRole(AriaRole.Button, new() { Name = "Ergebnis melden" }).ClickAsync();
         // The final answer closes the referral and its link: the agency is thanked, and the link stops working.
@@ -87,6 +105,53 @@ public sealed class ReferralsJourneyTests(BrowserHost host) : IClassFixture<Brow
         var typeRow = await supervisor.Locator("#table-type tbody tr").Filter(new() { HasText = "Schuldnerberatung" }).InnerTextAsync();
         Assert.StartsWith("Schuldnerberatung\t1\t1", typeRow, StringComparison.Ordinal);
         await Shot(supervisor, "referrals-outcomes.png");
+    }
+
+    [Fact]
+    public async Task A_worker_saves_a_draft_without_consent_cannot_send_it_yet_and_discards_it()
+    {
+        await using var context = await host.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseAddress.ToString(), Locale = "de-DE" });
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, DemoUsers.Streetworker);
+
+        await page.GotoAsync("/Clients?q=Ahmadi");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Fatima Ahmadi" }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Fatima Ahmadi", Level = 1 }).WaitForAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Weitervermittlungen", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Neue Weitervermittlung" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Migrationsberatung wählen" }).ClickAsync();
+
+        // No consent names the agency yet: the draft is saved anyway.
+        await page.Locator("#consent-missing").WaitForAsync();
+        await page.GetByLabel("Schule und Kinderbetreuung: Kitaplatz").CheckAsync();
+        await page.Locator("#cat-identity").CheckAsync();
+        await page.Locator("#cat-contact").CheckAsync();
+        await page.GetByLabel("Nachricht an die Stelle").FillAsync("Kita-Gutschein: Termin beim Jugendamt steht an.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Als Entwurf speichern" }).ClickAsync();
+        await page.Locator("#draft-saved").WaitForAsync();
+        Assert.Equal("Kita-Gutschein: Termin beim Jugendamt steht an.", await page.GetByLabel("Nachricht an die Stelle").InputValueAsync());
+        await Shot(page, "referrals-draft-saved.png");
+
+        // The client's list shows it as a draft, and it opens again.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Weitervermittlungen von", Exact = false }).First.ClickAsync();
+        var row = page.Locator("#client-referrals tbody tr").First;
+        Assert.Contains("Entwurf", await row.InnerTextAsync(), StringComparison.Ordinal);
+        await Shot(page, "referrals-draft-listed.png");
+        await row.GetByRole(AriaRole.Link, new() { Name = "Entwurf an", Exact = false }).ClickAsync();
+        await page.Locator("#draft-notice").WaitForAsync();
+        Assert.True(await page.GetByLabel("Schule und Kinderbetreuung: Kitaplatz").IsCheckedAsync());
+        Assert.True(await page.Locator("#cat-contact").IsCheckedAsync());
+
+        // Sending checks the consent now: refused, still a draft.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Weitervermittlung senden" }).ClickAsync();
+        await page.Locator("#draft-not-sent").WaitForAsync();
+        Assert.Contains("Keine gültige Einwilligung", await page.Locator(".error-summary").InnerTextAsync(), StringComparison.Ordinal);
+        await Shot(page, "referrals-draft-not-sent.png");
+
+        // Discarded: kept in the history as withdrawn.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Entwurf verwerfen" }).ClickAsync();
+        await page.Locator("#draft-discarded").WaitForAsync();
+        Assert.Contains("Zurückgezogen", await page.Locator("#client-referrals tbody tr").First.InnerTextAsync(), StringComparison.Ordinal);
     }
 
     private static async Task SignInAsync(IPage page, string userName)

@@ -34,7 +34,11 @@ internal sealed class ReferralsHost : IAsyncDisposable
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 2, 8, 0, 0, TimeSpan.Zero));
 
-    public static async Task<ReferralsHost> StartAsync(DatabaseProvider provider)
+    /// <summary>
+    /// Starts the host. With <paramref name="realClients"/> the Clients module itself answers (its demo case files, the
+    /// real clock) instead of the stand-in directory and the fake clock.
+    /// </summary>
+    public static async Task<ReferralsHost> StartAsync(DatabaseProvider provider, bool realClients = false)
     {
         TempDataDirectory? directory = null;
         PostgresTestDatabase? postgres = null;
@@ -55,8 +59,11 @@ internal sealed class ReferralsHost : IAsyncDisposable
         {
             ConfigureTestServices = services =>
             {
-                services.AddSingleton<IClientDirectory>(_ => host!.Clients);
-                services.AddSingleton<TimeProvider>(_ => host!.Clock);
+                if (!realClients)
+                {
+                    services.AddSingleton<IClientDirectory>(_ => host!.Clients);
+                    services.AddSingleton<TimeProvider>(_ => host!.Clock);
+                }
             },
         };
         host = new ReferralsHost(factory, directory, postgres);

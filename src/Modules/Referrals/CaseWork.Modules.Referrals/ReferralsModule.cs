@@ -41,6 +41,7 @@ public sealed class ReferralsModule : IModule
     public IReadOnlyList<NavigationEntry> Navigation { get; } =
     [
         new("/Referrals", "Partnerverzeichnis", "Partner directory", [Roles.Streetworker, Roles.Supervisor, Roles.Administrator]),
+        new("/Referrals/Open", "Offene Weitervermittlungen", "Open referrals", [Roles.Streetworker, Roles.Supervisor]),
         new("/Referrals/Outcomes", "Weitervermittlungen: Auswertung", "Referral outcomes", [Roles.Supervisor]),
         new("/Referrals/Admin", "Partnerverzeichnis verwalten", "Manage partner directory", [Roles.Administrator]),
         new("/Referrals/Partner", "Weitervermittlungen an uns", "Referrals to us", [Roles.Partner]),
@@ -54,6 +55,7 @@ public sealed class ReferralsModule : IModule
         services.AddScoped<ClientDirectoryAccess>();
         services.AddScoped<ReferralAccess>();
         services.AddScoped<AgencyNotifier>();
+        services.AddScoped<Features.Refer.ReferralDispatch>();
     }
 
     /// <inheritdoc />

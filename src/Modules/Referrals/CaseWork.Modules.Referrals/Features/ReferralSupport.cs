@@ -42,6 +42,16 @@ internal sealed class ClientDirectoryAccess(IServiceProvider services)
     }
 }
 
+/// <summary>
+/// The Clients module's case file page, by route only (Referrals does not reference that module). Lists here show the
+/// pseudonym code; the case file shows a supervisor the pseudonymised file and asks for a reason before the name (audited,
+/// ADR 0012). The link carries the client id only, never a name.
+/// </summary>
+internal static class CaseFileLinks
+{
+    public static string For(Guid clientId) => $"/Clients/CaseFile/{clientId}";
+}
+
 /// <summary>An office's follow-up settings, or the defaults.</summary>
 internal static class OfficeSettingsReader
 {

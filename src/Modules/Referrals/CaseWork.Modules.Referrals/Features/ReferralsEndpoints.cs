@@ -6,6 +6,7 @@ using CaseWork.BuildingBlocks.Results;
 using CaseWork.Modules.Referrals.Features.Answer;
 using CaseWork.Modules.Referrals.Features.ClientReferrals;
 using CaseWork.Modules.Referrals.Features.Directory;
+using CaseWork.Modules.Referrals.Features.Drafts;
 using CaseWork.Modules.Referrals.Features.OpenReferrals;
 using CaseWork.Modules.Referrals.Features.Outcomes;
 using CaseWork.Modules.Referrals.Features.Partner;
@@ -46,6 +47,14 @@ internal static class ReferralsEndpoints
                 return document.IsSuccess ? (await handler.Handle(new ImportDirectory(document.Value), ct)).ToHttpResult() : document.Error.ToProblem();
             })
             .RequireAuthorization(p => p.RequireRole(Roles.Administrator));
+        directory.MapPost("/import.csv", async (HttpRequest request, ICommandHandler<ImportDirectoryCsv, DirectoryImported> handler, CancellationToken ct) =>
+            {
+                var content = await ReadBodyAsync(request, DirectoryCsvReader.MaxBytes, ct);
+                return content is null
+                    ? Error.Validation("file", "Die Datei ist größer als 5 MB.").ToProblem()
+                    : (await handler.Handle(new ImportDirectoryCsv(content), ct)).ToHttpResult();
+            })
+            .RequireAuthorization(p => p.RequireRole(Roles.Administrator));
         directory.MapPut("/organisations/{organisationId:guid}/partners/{userId:guid}", async (Guid organisationId, Guid userId,
                 ICommandHandler<LinkPartnerAccount, Unit> handler, CancellationToken ct) =>
             (await handler.Handle(new LinkPartnerAccount(organisationId, userId), ct)).ToHttpResult(_ => TypedResults.NoContent()))
@@ -76,6 +85,35 @@ internal static class ReferralsEndpoints
 
                 return result.ToHttpResult(r => TypedResults.Created($"/api/referrals/{r.ReferralId}", r));
             })
+            .RequireAuthorization(p => p.RequireRole(Staff));
+
+        // Drafts: saved without a consent check; the consent gate decides when one is sent (ADR 0033).
+        api.MapPost("/drafts", async (DraftReferral command, ICommandHandler<DraftReferral, ReferralDraftSaved> handler, CancellationToken ct) =>
+            (await handler.Handle(command, ct)).ToHttpResult(r => TypedResults.Created($"/api/referrals/{r.ReferralId}", r)))
+            .RequireAuthorization(p => p.RequireRole(Roles.Streetworker));
+        api.MapGet("/drafts", async (IQueryHandler<ListMyDrafts, IReadOnlyList<DraftListItem>> handler, CancellationToken ct) =>
+            (await handler.Handle(new ListMyDrafts(), ct)).ToHttpResult())
+            .RequireAuthorization(p => p.RequireRole(Staff));
+        api.MapGet("/{id:guid}/draft", async (Guid id, IQueryHandler<GetReferralDraft, ReferralDraftDetails> handler, CancellationToken ct) =>
+            (await handler.Handle(new GetReferralDraft(id), ct)).ToHttpResult())
+            .RequireAuthorization(p => p.RequireRole(Staff));
+        api.MapPut("/{id:guid}/draft", async (Guid id, DraftBody body, ICommandHandler<EditReferralDraft, ReferralDraftSaved> handler, CancellationToken ct) =>
+            (await handler.Handle(body.ToCommand(id), ct)).ToHttpResult())
+            .RequireAuthorization(p => p.RequireRole(Roles.Streetworker));
+        api.MapPost("/{id:guid}/send", async (Guid id, SendDraftBody body, ICommandHandler<SendReferralDraft, ReferralSentReceipt> handler, AgencyNotifier notifier,
+                HttpRequest request, CancellationToken ct) =>
+            {
+                var result = await handler.Handle(new SendReferralDraft(id, body.Version, body.PublicBodyWarningAcknowledged, body.ConsentOverrideReason), ct);
+                if (result.IsSuccess)
+                {
+                    await notifier.TellAgencyAsync(result.Value, request, ct);
+                }
+
+                return result.ToHttpResult();
+            })
+            .RequireAuthorization(p => p.RequireRole(Staff));
+        api.MapPost("/{id:guid}/discard", async (Guid id, VersionBody body, ICommandHandler<DiscardReferralDraft, ReferralDraftSaved> handler, CancellationToken ct) =>
+            (await handler.Handle(new DiscardReferralDraft(id, body.Version), ct)).ToHttpResult())
             .RequireAuthorization(p => p.RequireRole(Staff));
         api.MapGet("/open", async (bool? mine, int? page, IQueryHandler<ListOpenReferrals, IReadOnlyList<OpenReferralItem>> handler, CancellationToken ct) =>
             (await handler.Handle(new ListOpenReferrals(mine ?? false, page ?? 0), ct)).ToHttpResult())
@@ -110,6 +148,25 @@ internal static class ReferralsEndpoints
                     TypedResults.File(OutcomeCsv.Write(r, table).ToBytes(), "text/csv; charset=utf-8", $"weitervermittlungen-{table}-{from:yyyy-MM-dd}-{to:yyyy-MM-dd}.csv")));
     }
 
+    /// <summary>The raw request body, or null when it is larger than <paramref name="limit"/> bytes.</summary>
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int limit, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
     private static async Task<Result<HsdsDirectory>> ReadHsdsAsync(HttpRequest request, CancellationToken ct)
     {
         try
@@ -130,6 +187,20 @@ internal sealed record AnswerBody(
 {
     public AnswerReferral ToCommand(Guid? id, string? token) => new(id, token, Action ?? "", Version, DeclinedBy, Reason, Position, ExpectedOn, Outcome, Note);
 }
+
+/// <summary>A draft's content as <c>PUT /api/referrals/{id}/draft</c> takes it, with the version the worker saw.</summary>
+internal sealed record DraftBody(
+    int Version, Guid ServiceId, IReadOnlyList<Guid>? NeedIds = null, IReadOnlyList<string>? Categories = null, string? Urgency = null, string? Message = null,
+    bool PublicBodyWarningAcknowledged = false)
+{
+    public EditReferralDraft ToCommand(Guid id) => new(id, Version, ServiceId, NeedIds, Categories, Urgency, Message, PublicBodyWarningAcknowledged);
+}
+
+/// <summary>Sending a saved draft: the version seen, the public-body acknowledgement and (supervisors) an override reason.</summary>
+internal sealed record SendDraftBody(int Version, bool PublicBodyWarningAcknowledged = false, string? ConsentOverrideReason = null);
+
+/// <summary>Just the version the caller saw.</summary>
+internal sealed record VersionBody(int Version);
 
 /// <summary>Mails the agency its secret answer link after a referral was sent (after the commit: a lost mail can be re-sent, a rolled-back referral cannot be un-mailed).</summary>
 internal sealed partial class AgencyNotifier(IEmailSender email, ILogger<AgencyNotifier> logger)

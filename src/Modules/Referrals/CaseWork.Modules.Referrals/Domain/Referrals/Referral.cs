@@ -127,7 +127,8 @@ internal sealed class Referral : IOfficeScoped, IVersioned
         ReferralUrgency urgency,
         string? message,
         ReferralActor worker,
-        DateTimeOffset at)
+        DateTimeOffset at,
+        bool publicBodyWarningAcknowledged = false)
     {
         ArgumentNullException.ThrowIfNull(recipient);
         ArgumentNullException.ThrowIfNull(worker);
@@ -146,12 +147,81 @@ internal sealed class Referral : IOfficeScoped, IVersioned
             Urgency = urgency,
             Message = message,
             Status = ReferralStatus.Draft,
+            PublicBodyWarningAcknowledged = publicBodyWarningAcknowledged,
             CreatedAt = at,
             Version = 1,
         };
         referral._needs.AddRange(needs.Select(n => new ReferralNeed(id, n.NeedId, n.Area)));
         referral._history.Add(new ReferralStatusChange(Guid.CreateVersion7(), id, null, ReferralStatus.Draft, at, worker, null));
         return referral;
+    }
+
+    /// <summary>
+    /// Changes what a draft says: the recipient (as picked again from the directory), the needs, the categories to share,
+    /// urgency, message and the public-body acknowledgement. Only a draft can be edited; no consent is needed for that
+    /// (the consent gate decides when it is sent). The edit is kept in the history with who and when.
+    /// </summary>
+    public Result<Unit> EditDraft(
+        ReferralRecipient recipient,
+        IReadOnlyList<ReferralNeed> needs,
+        IReadOnlyList<string> sharedCategories,
+        ReferralUrgency urgency,
+        string? message,
+        bool publicBodyWarningAcknowledged,
+        ReferralActor by,
+        DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(recipient);
+        ArgumentNullException.ThrowIfNull(needs);
+        ArgumentNullException.ThrowIfNull(sharedCategories);
+        ArgumentNullException.ThrowIfNull(by);
+        if (Status != ReferralStatus.Draft)
+        {
+            return Error.Conflict("referral-not-draft", "Nur ein Entwurf kann bearbeitet werden; diese Weitervermittlung wurde schon gesendet oder verworfen.");
+        }
+
+        Retarget(recipient);
+        var wanted = needs.Select(n => n.NeedId).ToHashSet();
+        _needs.RemoveAll(n => !wanted.Contains(n.NeedId));
+        foreach (var need in needs.Where(n => _needs.All(kept => kept.NeedId != n.NeedId)).DistinctBy(n => n.NeedId))
+        {
+            _needs.Add(new ReferralNeed(Id, need.NeedId, need.Area));
+        }
+
+        SharedCategories = string.Join(',', sharedCategories.Distinct(StringComparer.Ordinal));
+        Urgency = urgency;
+        Message = Trim(message);
+        PublicBodyWarningAcknowledged = publicBodyWarningAcknowledged;
+        _history.Add(new ReferralStatusChange(Guid.CreateVersion7(), Id, ReferralStatus.Draft, ReferralStatus.Draft, at, by, "draft edited"));
+        return Unit.Value;
+    }
+
+    /// <summary>A draft takes the recipient as the directory describes it now (name, type, public body), so sending warns as for a new referral.</summary>
+    public Result<Unit> Retarget(ReferralRecipient recipient)
+    {
+        ArgumentNullException.ThrowIfNull(recipient);
+        if (Status != ReferralStatus.Draft)
+        {
+            return Error.Conflict("referral-not-draft", "Nur bei einem Entwurf kann die Stelle noch geändert werden.");
+        }
+
+        ServiceId = recipient.ServiceId;
+        OrganisationId = recipient.OrganisationId;
+        RecipientName = recipient.Name;
+        ServiceType = recipient.ServiceType;
+        ToPublicBody = recipient.IsPublicBody;
+        return Unit.Value;
+    }
+
+    /// <summary>Discards a draft: it becomes withdrawn and stays in the history (nothing is deleted). Only a draft can be discarded this way.</summary>
+    public Result<Unit> DiscardDraft(ReferralActor by, DateTimeOffset at)
+    {
+        if (Status != ReferralStatus.Draft)
+        {
+            return Error.Conflict("referral-not-draft", "Nur ein Entwurf kann verworfen werden; eine gesendete Weitervermittlung wird zurückgezogen.");
+        }
+
+        return Withdraw("draft discarded", by, at);
     }
 
     /// <summary>

@@ -17,9 +17,9 @@ internal sealed class ExportDirectoryHandler(ReferralsDbContext db) : IQueryHand
             .Include(o => o.Locations).ThenInclude(l => l.OpeningHours)
             .Include(o => o.Contacts)
             .AsSplitQuery()
-            .OrderBy(o => o.Name)
+            .OrderBy(o => o.Name).ThenBy(o => o.Id)
             .ToListAsync(cancellationToken);
-        var services = await db.Services.AsNoTracking().Include(s => s.Locations).OrderBy(s => s.Name).ToListAsync(cancellationToken);
+        var services = await db.Services.AsNoTracking().Include(s => s.Locations).OrderBy(s => s.Name).ThenBy(s => s.Id).ToListAsync(cancellationToken);
         return new HsdsDirectory("3.0", organisations.Select(o => new HsdsOrganization(
             o.Id,
             o.Name,
@@ -52,7 +52,7 @@ internal sealed class ExportDirectoryHandler(ReferralsDbContext db) : IQueryHand
     }
 }
 
-/// <summary>The directory as one CSV row per service and location, for spreadsheets.</summary>
+/// <summary>The directory as one CSV row per service and location, for spreadsheets; <see cref="DirectoryCsvReader"/> reads it back.</summary>
 internal static class DirectoryCsv
 {
     public static Csv Write(HsdsDirectory directory)
@@ -64,7 +64,9 @@ internal static class DirectoryCsv
         {
             foreach (var service in organisation.Services ?? [])
             {
-                var locations = (service.ServiceAtLocations ?? []).Select(sal => organisation.Locations?.FirstOrDefault(l => l.Id == sal.LocationId)).ToList();
+                // By location name (then id): the CSV has no location ids, and an import gives new ones, so this keeps a round trip's rows in order.
+                var locations = (service.ServiceAtLocations ?? []).Select(sal => organisation.Locations?.FirstOrDefault(l => l.Id == sal.LocationId))
+                    .OrderBy(l => l?.Name, StringComparer.Ordinal).ThenBy(l => l?.Id).ToList();
                 if (locations.Count == 0)
                 {
                     locations.Add(null);

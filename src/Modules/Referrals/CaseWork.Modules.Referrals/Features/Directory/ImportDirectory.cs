@@ -1,6 +1,7 @@
 using System.Globalization;
 using CaseWork.BuildingBlocks.Auditing;
 using CaseWork.BuildingBlocks.Identity;
+using CaseWork.BuildingBlocks.Ids;
 using CaseWork.BuildingBlocks.Messaging;
 using CaseWork.BuildingBlocks.Results;
 using CaseWork.Modules.Referrals.Contracts;
@@ -28,14 +29,26 @@ internal sealed class ImportDirectoryHandler(ReferralsDbContext db, ICurrentUser
             return Error.Forbidden("no-office", "Nur Mitarbeitende einer Beratungsstelle können das Verzeichnis pflegen.");
         }
 
-        var problems = Check(command.Directory);
+        return await MergeAsync(db, audit, office, command.Directory, "HSDS import", cancellationToken);
+    }
+
+    /// <summary>
+    /// The merge both imports share (HSDS JSON and CSV): checks the whole document first, then updates what exists by id and
+    /// adds what is new; nothing is deleted. Ids of another office's directory are refused.
+    /// </summary>
+    public static async Task<Result<DirectoryImported>> MergeAsync(
+        ReferralsDbContext db, IAuditTrail audit, OfficeId office, HsdsDirectory directory, string origin, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(audit);
+        var problems = Check(directory);
         if (problems.Count > 0)
         {
             return Error.Validation(problems);
         }
 
-        var organisationIds = command.Directory.Organizations.Select(o => o.Id).ToList();
-        var serviceIds = command.Directory.Organizations.SelectMany(o => o.Services ?? []).Select(s => s.Id).ToList();
+        var organisationIds = directory.Organizations.Select(o => o.Id).ToList();
+        var serviceIds = directory.Organizations.SelectMany(o => o.Services ?? []).Select(s => s.Id).ToList();
 
         // Ids that exist in another office's directory cannot be taken over (and must not be revealed).
         var foreign = await db.Organisations.IgnoreQueryFilters().AnyAsync(o => organisationIds.Contains(o.Id) && o.OfficeId != office, cancellationToken)
@@ -49,7 +62,7 @@ internal sealed class ImportDirectoryHandler(ReferralsDbContext db, ICurrentUser
             .AsSplitQuery().Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, cancellationToken);
         var existingServices = await db.Services.Include(s => s.Locations).Where(s => serviceIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
         var locations = 0;
-        foreach (var source in command.Directory.Organizations)
+        foreach (var source in directory.Organizations)
         {
             var phone = source.Phones is { Count: > 0 } phones ? phones[0].Number : null;
             if (!existing.TryGetValue(source.Id, out var organisation))
@@ -112,7 +125,7 @@ internal sealed class ImportDirectoryHandler(ReferralsDbContext db, ICurrentUser
         }
 
         await audit.RecordAsync(new AuditRecord(ReferralsContract.ModuleName, AuditAction.Update, "PartnerDirectory", office.ToString(),
-            Details: $"HSDS import: {organisationIds.Count} organisations, {serviceIds.Count} services"), cancellationToken);
+            Details: $"{origin}: {organisationIds.Count} organisations, {serviceIds.Count} services"), cancellationToken);
         return new DirectoryImported(organisationIds.Count, serviceIds.Count, locations);
     }
 
@@ -197,6 +210,6 @@ internal sealed class ImportDirectoryHandler(ReferralsDbContext db, ICurrentUser
         return problems;
     }
 
-    private static TimeOnly? ParseTime(string? value) =>
+    public static TimeOnly? ParseTime(string? value) =>
         TimeOnly.TryParseExact(value, ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time : null;
 }

@@ -18,7 +18,7 @@ internal sealed record ListOpenReferrals(bool Mine, int Page) : IQuery<IReadOnly
 }
 
 internal sealed record OpenReferralItem(
-    Guid Id, string ClientCode, string RecipientName, string ServiceType, string Status, string Urgency, DateTimeOffset SentAt, bool Overdue, Guid WorkerId);
+    Guid Id, string ClientCode, string RecipientName, string ServiceType, string Status, string Urgency, DateTimeOffset SentAt, bool Overdue, Guid WorkerId, Guid ClientId);
 
 internal sealed class ListOpenReferralsValidator : AbstractValidator<ListOpenReferrals>
 {
@@ -69,6 +69,6 @@ internal sealed class ListOpenReferralsHandler(
         var now = time.GetUtcNow();
         return rows.Select(r => new OpenReferralItem(
             r.Id, codes.GetValueOrDefault(r.ClientId, "—"), r.RecipientName, r.ServiceType, ReferralCodes.Code(r.Status), ReferralCodes.Code(r.Urgency),
-            r.SentAt!.Value, r.Status == ReferralStatus.Sent && now >= policy.ReminderDue(r.SentAt.Value, zone), r.WorkerId.Value)).ToList();
+            r.SentAt!.Value, r.Status == ReferralStatus.Sent && now >= policy.ReminderDue(r.SentAt.Value, zone), r.WorkerId.Value, r.ClientId)).ToList();
     }
 }

@@ -32,7 +32,8 @@ internal sealed record OutcomeRow(
     Guid Id, Guid ClientId, Guid ServiceId, string RecipientName, string ServiceType, UserId WorkerId, ReferralStatus Status, DateTimeOffset? SentAt,
     DateTimeOffset? AcceptedAt, DateTimeOffset? ClosedAt, ReferralOutcome? Outcome, DeclineReason? DeclineReason, bool Waitlisted, List<string> Needs);
 
-internal sealed record OpenReferralLine(Guid ReferralId, string ClientCode, string RecipientName, string ServiceType, string Status, DateTimeOffset SentAt, bool Overdue, string Worker);
+/// <summary>An open referral by pseudonym; <see cref="ClientId"/> only for the link to the case file, where a supervisor gives a reason to see the name.</summary>
+internal sealed record OpenReferralLine(Guid ReferralId, string ClientCode, string RecipientName, string ServiceType, string Status, DateTimeOffset SentAt, bool Overdue, string Worker, Guid ClientId);
 
 internal sealed class GetOutcomeReportHandler(
     ReferralsDbContext db, ICurrentUser user, TimeProvider time, ClientDirectoryAccess clients, IOfficeDirectory offices)
@@ -80,7 +81,7 @@ internal sealed class GetOutcomeReportHandler(
         var openLines = open.Select(r => new OpenReferralLine(
             r.Id, codes.GetValueOrDefault(r.ClientId, "—"), r.RecipientName, r.ServiceType, ReferralCodes.Code(r.Status), r.SentAt!.Value,
             r.Status == ReferralStatus.Sent && now >= policy.ReminderDue(r.SentAt.Value, zone),
-            staff.GetValueOrDefault(r.WorkerId.Value, "—"))).ToList();
+            staff.GetValueOrDefault(r.WorkerId.Value, "—"), r.ClientId)).ToList();
 
         return new OutcomeReport(
             query.From,

@@ -48,7 +48,7 @@ internal sealed class ReferClientHandler(
     ICurrentUser user,
     TimeProvider time,
     IAuditTrail audit,
-    ClientDirectoryAccess clients) : ICommandHandler<ReferClient, ReferralSentReceipt>
+    ReferralDispatch dispatch) : ICommandHandler<ReferClient, ReferralSentReceipt>
 {
     public async Task<Result<ReferralSentReceipt>> Handle(ReferClient command, CancellationToken cancellationToken)
     {
@@ -57,82 +57,28 @@ internal sealed class ReferClientHandler(
             return Error.Forbidden("no-office", "Nur Mitarbeitende einer Beratungsstelle können weitervermitteln.");
         }
 
-        var service = await db.Services.AsNoTracking().SingleOrDefaultAsync(s => s.Id == command.ServiceId, cancellationToken);
-        if (service is null)
+        var target = await dispatch.ResolveAsync(office, command.ClientId, command.ServiceId, command.NeedIds, cancellationToken);
+        if (!target.IsSuccess)
         {
-            return Error.Validation("serviceId", "Dieses Angebot gibt es im Verzeichnis Ihrer Beratungsstelle nicht.");
-        }
-
-        var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == service.OrganisationId, cancellationToken);
-        if (clients.Directory is not { } directory)
-        {
-            return Error.Conflict("clients-module-unavailable", "Ohne das Modul Klient*innen kann weder die Einwilligung noch das Anliegen geprüft werden.");
-        }
-
-        var client = ClientId.From(command.ClientId);
-        var needs = await directory.GetNeedsAsync(office, client, cancellationToken);
-        if (needs.Count == 0 && await directory.GetDisplaySummaryAsync(office, client, cancellationToken) is null)
-        {
-            return Error.NotFound("client-not-found", "Diese Klientin oder diesen Klienten gibt es in Ihrer Beratungsstelle nicht.");
-        }
-
-        var chosen = needs.Where(n => command.NeedIds.Contains(n.NeedId)).ToList();
-        if (chosen.Count != command.NeedIds.Distinct().Count())
-        {
-            return Error.Validation("needIds", "Mindestens ein gewähltes Anliegen gehört nicht zu dieser Fallakte.");
+            return target.Error;
         }
 
         var now = time.GetUtcNow();
-        var answer = await directory.CheckConsentAsync(
-            new ConsentCheck(office, client, organisation.Name, organisation.Id, command.Categories, DateOnly.FromDateTime(now.UtcDateTime)), cancellationToken);
-        ConsentOverride? supervisorOverride = null;
-        if (!string.IsNullOrWhiteSpace(command.ConsentOverrideReason))
-        {
-            if (!user.IsInRole(Roles.Supervisor))
-            {
-                return Error.Validation("consentOverrideReason", "Nur die Teamleitung kann ohne Einwilligung weitervermitteln.");
-            }
-
-            supervisorOverride = new ConsentOverride(userId, user.Name, command.ConsentOverrideReason);
-        }
-
-        var (basis, refusal) = SharingBasis.Decide(new ConsentAnswer(answer.Covered, answer.ConsentId, answer.MissingCategories), supervisorOverride);
-        if (basis is null)
-        {
-            return refusal == "override-reason-required"
-                ? Error.Validation("consentOverrideReason", "Bitte begründen Sie die Weitervermittlung ohne Einwilligung (mindestens 10 Zeichen).")
-                : Error.Validation("categories",
-                    $"Keine gültige Einwilligung deckt die Weitergabe an „{organisation.Name}“ heute ab. Fehlend: {string.Join(", ", answer.MissingCategories.Select(Labels.Category))}.");
-        }
-
         var urgency = ReferralCodes.TryParse<ReferralUrgency>(command.Urgency, out var parsed) ? parsed : ReferralUrgency.Normal;
         var referral = Referral.Draft(
-            Guid.CreateVersion7(), office, command.ClientId,
-            new ReferralRecipient(service.Id, organisation.Id, $"{service.Name} ({organisation.Name})", service.Type, service.IsPublicBody),
-            chosen.Select(n => new ReferralNeed(Guid.Empty, n.NeedId, n.Area)).ToList(),
+            Guid.CreateVersion7(), office, command.ClientId, target.Value.Recipient, target.Value.Needs,
             command.Categories, urgency, string.IsNullOrWhiteSpace(command.Message) ? null : command.Message.Trim(),
             ReferralActor.Staff(userId, user.Name), now);
-        var sent = referral.Send(basis, command.PublicBodyWarningAcknowledged, ReferralActor.Staff(userId, user.Name), now);
+        var sent = await dispatch.SendAsync(referral, target.Value, command.PublicBodyWarningAcknowledged, command.ConsentOverrideReason, cancellationToken);
         if (!sent.IsSuccess)
         {
             return sent.Error;
         }
 
-        var (_, linkDays) = await OfficeSettingsReader.ReadAsync(db, office, cancellationToken);
-        var token = AgencyLinkTokens.NewToken();
-        var expires = now.AddDays(linkDays);
-        referral.IssueAgencyLink(AgencyLinkTokens.Hash(token), expires);
         db.Referrals.Add(referral);
-        db.Enqueue(new ReferralSent(Guid.CreateVersion7(), now, office, referral.Id, referral.ClientId, referral.Needs.Select(n => n.NeedId).ToList(),
-            service.Id, service.Type, referral.SharedCategoryList, ReferralCodes.Code(urgency)));
         await audit.RecordAsync(new AuditRecord(ReferralsContract.ModuleName, AuditAction.Create, "Referral", referral.Id.ToString(),
-            Details: $"client {referral.ClientId}; to service {service.Id}; shared: {referral.SharedCategories}"), cancellationToken);
-        if (supervisorOverride is not null)
-        {
-            await audit.RecordAsync(new AuditRecord(ReferralsContract.ModuleName, AuditAction.ReasonedAccess, "Referral", referral.Id.ToString(),
-                Reason: supervisorOverride.Reason, Details: "sent without a covering consent (supervisor override)"), cancellationToken);
-        }
-
-        return new ReferralSentReceipt(referral.Id, referral.Version, AgencyLinkTokens.Path(token), expires, service.Email ?? organisation.Email, referral.RecipientName);
+            Details: $"client {referral.ClientId}; to service {referral.ServiceId}; shared: {referral.SharedCategories}"), cancellationToken);
+        await dispatch.RecordOverrideAsync(referral, sent.Value.Override, cancellationToken);
+        return sent.Value.Receipt;
     }
 }

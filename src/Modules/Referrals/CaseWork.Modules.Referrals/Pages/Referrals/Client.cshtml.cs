@@ -18,6 +18,10 @@ internal sealed class ClientModel(
     [BindProperty(SupportsGet = true)]
     public Guid ClientId { get; set; }
 
+    /// <summary>Set after a draft was discarded on the refer page.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Discarded { get; set; }
+
     public ReferralDraftView? Client { get; private set; }
 
     public IReadOnlyList<ClientReferralItem> Referrals { get; private set; } = [];
