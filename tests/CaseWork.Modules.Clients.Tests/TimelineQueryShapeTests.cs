@@ -49,7 +49,7 @@ public sealed class TimelineQueryShapeTests
         {
             await db.Database.MigrateAsync();
             var command = ClientSearch.Query(db, "Mohammed", allowNames: true).Take(20).ToQueryString();
-            var plan = await ExplainAsync(db, command);
+            var plan = await SqlitePlans.ExplainAsync(db, command);
 
             Assert.Equal(2, plan.Count(row => row.Contains("ix_client_search_terms_office_term (office_id=? AND term>? AND term<?)", StringComparison.Ordinal)));
             Assert.DoesNotContain(plan, row => row.Contains("SCAN client_search_terms", StringComparison.Ordinal));
@@ -97,33 +97,6 @@ public sealed class TimelineQueryShapeTests
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-    }
-
-    private static async Task<List<string>> ExplainAsync(ClientsDbContext db, string queryWithParameters)
-    {
-        // ToQueryString declares parameters as ".param set @p 'value'" lines; EXPLAIN takes the statement with them bound.
-        var lines = queryWithParameters.Split('\n');
-        var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        foreach (var line in lines.Where(l => l.StartsWith(".param set ", StringComparison.Ordinal)))
-        {
-            var parts = line[".param set ".Length..].Split(' ', 2);
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = parts[0];
-            parameter.Value = parts[1].Trim('\'');
-            command.Parameters.Add(parameter);
-        }
-
-        command.CommandText = "EXPLAIN QUERY PLAN " + string.Join('\n', lines.Where(l => !l.StartsWith(".param set ", StringComparison.Ordinal)));
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(reader.GetString(3));
-        }
-
-        return rows;
     }
 
     private static ClientsDbContext Context(DatabaseProvider provider)

@@ -25,7 +25,7 @@ public sealed class OutcomeQueryShapeTests
         {
             await db.Database.MigrateAsync();
             var now = DateTimeOffset.UtcNow;
-            var plan = await ExplainAsync(db, GetOutcomeReportHandler.Rows(db, now.AddYears(-1), now).ToQueryString());
+            var plan = await SqlitePlans.ExplainAsync(db, GetOutcomeReportHandler.Rows(db, now.AddYears(-1), now).ToQueryString());
 
             Assert.Contains(plan, row => row.Contains("IX_referrals_office_id_sent_at (office_id=? AND sent_at>? AND sent_at<?)", StringComparison.Ordinal));
             Assert.Contains(plan, row => row.Contains("COVERING INDEX IX_referral_status_changes_referral_id_to_status (referral_id=? AND to_status=?)", StringComparison.Ordinal));
@@ -33,32 +33,5 @@ public sealed class OutcomeQueryShapeTests
         }
 
         SqliteConnection.ClearAllPools();
-    }
-
-    private static async Task<List<string>> ExplainAsync(ReferralsDbContext db, string queryWithParameters)
-    {
-        // ToQueryString declares parameters as ".param set @p 'value'" lines; EXPLAIN takes the statement with them bound.
-        var lines = queryWithParameters.Split('\n');
-        var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        foreach (var line in lines.Where(l => l.StartsWith(".param set ", StringComparison.Ordinal)))
-        {
-            var parts = line[".param set ".Length..].Split(' ', 2);
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = parts[0];
-            parameter.Value = parts[1].Trim('\'');
-            command.Parameters.Add(parameter);
-        }
-
-        command.CommandText = "EXPLAIN QUERY PLAN " + string.Join('\n', lines.Where(l => !l.StartsWith(".param set ", StringComparison.Ordinal)));
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(reader.GetString(3));
-        }
-
-        return rows;
     }
 }

@@ -29,7 +29,7 @@ internal sealed record EditRequest(
     SubjectArea SubjectArea,
     string? PreferredGender,
     string? Notes,
-    int Version) : ICommand<ChangedRequest>;
+    int Version) : ICommand<ChangedRequest>, IRequestDetails;
 
 /// <summary>The request after the change: its new version, whether a new offer round started and how many offers went out.</summary>
 internal sealed record ChangedRequest(Guid RequestId, int Version, bool NewRound, bool Urgent, int OffersMade);
@@ -38,19 +38,7 @@ internal sealed class EditRequestValidator : AbstractValidator<EditRequest>
 {
     public EditRequestValidator(TimeProvider clock)
     {
-        RuleFor(c => c.Language).Must(LanguageCatalog.IsKnown).WithMessage("Unknown language.");
-        RuleFor(c => c.Dialect)
-            .Must((c, dialect) => string.IsNullOrWhiteSpace(dialect)
-                                  || (LanguageCatalog.Find(c.Language)?.Dialects.Contains(dialect.Trim(), StringComparer.OrdinalIgnoreCase) ?? false))
-            .WithMessage("Unknown dialect for this language.");
-        RuleFor(c => c.Modality).IsInEnum();
-        RuleFor(c => c.SubjectArea).IsInEnum();
-        RuleFor(c => c.Start).Must(start => start > clock.GetUtcNow()).WithMessage("The job must lie in the future.");
-        RuleFor(c => c.DurationMinutes).InclusiveBetween(15, 600);
-        RuleFor(c => c.Place).NotEmpty().MaximumLength(500);
-        RuleFor(c => c.District).MaximumLength(100);
-        RuleFor(c => c.PreferredGender).Must(g => g is null or "" or "female" or "male").WithMessage("Use female, male or nothing.");
-        RuleFor(c => c.Notes).MaximumLength(1000);
+        Include(new RequestDetailsValidator(clock));
         RuleFor(c => c.Version).GreaterThanOrEqualTo(0);
     }
 }

@@ -25,7 +25,7 @@ internal sealed record CreateRequest(
     SubjectArea SubjectArea,
     string? PreferredGender,
     string? Notes,
-    IReadOnlyList<Guid>? ClientIds) : ICommand<CreatedRequest>;
+    IReadOnlyList<Guid>? ClientIds) : ICommand<CreatedRequest>, IRequestDetails;
 
 internal sealed record CreatedRequest(Guid RequestId, bool Urgent, int OffersMade);
 
@@ -33,19 +33,7 @@ internal sealed class CreateRequestValidator : AbstractValidator<CreateRequest>
 {
     public CreateRequestValidator(TimeProvider clock)
     {
-        RuleFor(c => c.Language).Must(LanguageCatalog.IsKnown).WithMessage("Unknown language.");
-        RuleFor(c => c.Dialect)
-            .Must((c, dialect) => string.IsNullOrWhiteSpace(dialect)
-                                  || (LanguageCatalog.Find(c.Language)?.Dialects.Contains(dialect.Trim(), StringComparer.OrdinalIgnoreCase) ?? false))
-            .WithMessage("Unknown dialect for this language.");
-        RuleFor(c => c.Modality).IsInEnum();
-        RuleFor(c => c.SubjectArea).IsInEnum();
-        RuleFor(c => c.Start).Must(start => start > clock.GetUtcNow()).WithMessage("The job must lie in the future.");
-        RuleFor(c => c.DurationMinutes).InclusiveBetween(15, 600);
-        RuleFor(c => c.Place).NotEmpty().MaximumLength(500);
-        RuleFor(c => c.District).MaximumLength(100);
-        RuleFor(c => c.PreferredGender).Must(g => g is null or "" or "female" or "male").WithMessage("Use female, male or nothing.");
-        RuleFor(c => c.Notes).MaximumLength(1000);
+        Include(new RequestDetailsValidator(clock));
     }
 }
 
@@ -83,4 +71,48 @@ internal static class CreateRequestEndpoint
     public static void Map(RouteGroupBuilder coordinator) =>
         coordinator.MapPost("/requests", async (CreateRequest command, ICommandHandler<CreateRequest, CreatedRequest> handler, CancellationToken ct) =>
             (await handler.Handle(command, ct)).ToHttpResult(created => TypedResults.Created($"/api/interpreter-booking/requests/{created.RequestId}", created)));
+}
+
+/// <summary>What a worker enters for a request, whether new or changed; validated the same way in both.</summary>
+internal interface IRequestDetails
+{
+    string Language { get; }
+
+    string? Dialect { get; }
+
+    Modality Modality { get; }
+
+    DateTimeOffset Start { get; }
+
+    int DurationMinutes { get; }
+
+    string? Place { get; }
+
+    string? District { get; }
+
+    SubjectArea SubjectArea { get; }
+
+    string? PreferredGender { get; }
+
+    string? Notes { get; }
+}
+
+internal sealed class RequestDetailsValidator : AbstractValidator<IRequestDetails>
+{
+    public RequestDetailsValidator(TimeProvider clock)
+    {
+        RuleFor(c => c.Language).Must(LanguageCatalog.IsKnown).WithMessage("Unknown language.");
+        RuleFor(c => c.Dialect)
+            .Must((c, dialect) => string.IsNullOrWhiteSpace(dialect)
+                                  || (LanguageCatalog.Find(c.Language)?.Dialects.Contains(dialect.Trim(), StringComparer.OrdinalIgnoreCase) ?? false))
+            .WithMessage("Unknown dialect for this language.");
+        RuleFor(c => c.Modality).IsInEnum();
+        RuleFor(c => c.SubjectArea).IsInEnum();
+        RuleFor(c => c.Start).Must(start => start > clock.GetUtcNow()).WithMessage("The job must lie in the future.");
+        RuleFor(c => c.DurationMinutes).InclusiveBetween(15, 600);
+        RuleFor(c => c.Place).NotEmpty().MaximumLength(500);
+        RuleFor(c => c.District).MaximumLength(100);
+        RuleFor(c => c.PreferredGender).Must(g => g is null or "" or "female" or "male").WithMessage("Use female, male or nothing.");
+        RuleFor(c => c.Notes).MaximumLength(1000);
+    }
 }
