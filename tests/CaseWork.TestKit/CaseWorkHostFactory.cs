@@ -15,6 +15,16 @@ public class CaseWorkHostFactory : WebApplicationFactory<Program>
     private readonly DatabaseOptions _database;
     private readonly Dictionary<string, string?> _settings;
 
+    static CaseWorkHostFactory()
+    {
+        // A test run starts hundreds of hosts, many at once. Each one watched appsettings*.json and wwwroot with an
+        // inotify instance, and Linux allows 128 per user by default: past that, host start-up and pages with versioned
+        // links failed ("The configured user limit (128) on the number of inotify instances has been reached"). Test hosts
+        // never need to notice edited files, so configuration is not reloaded and file providers poll instead.
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+    }
+
     /// <summary>Creates the factory.</summary>
     /// <param name="database">Where the host stores its data.</param>
     /// <param name="settings">Further configuration, e.g. <c>Modules:Clients:Enabled=false</c>.</param>
