@@ -7,19 +7,27 @@ namespace CaseWork.Modules.InterpreterBooking.Tests.Flows;
 internal sealed class RecordingEmailSender : IEmailSender
 {
     private int _failNext;
+    private string? _failTo;
+    private readonly ConcurrentQueue<string> _attemptsTo = new();
 
     public ConcurrentQueue<EmailMessage> Sent { get; } = new();
 
-    public int Attempts => _attempts;
+    /// <summary>The sends tried to <paramref name="to"/>, failed ones included.</summary>
+    public int AttemptsTo(string to) => _attemptsTo.Count(t => string.Equals(t, to, StringComparison.OrdinalIgnoreCase));
 
-    private int _attempts;
-
-    public void FailNext(int count) => Interlocked.Exchange(ref _failNext, count);
+    /// <summary>Fails the next <paramref name="count"/> sends, only those to <paramref name="to"/> when given.</summary>
+    public void FailNext(int count, string? to = null)
+    {
+        Volatile.Write(ref _failTo, to);
+        Interlocked.Exchange(ref _failNext, count);
+    }
 
     public Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref _attempts);
-        if (Interlocked.Decrement(ref _failNext) >= 0)
+        ArgumentNullException.ThrowIfNull(message);
+        _attemptsTo.Enqueue(message.To);
+        var failTo = Volatile.Read(ref _failTo);
+        if ((failTo is null || string.Equals(failTo, message.To, StringComparison.OrdinalIgnoreCase)) && Interlocked.Decrement(ref _failNext) >= 0)
         {
             throw new IOException("The mail server is down.");
         }
