@@ -54,13 +54,27 @@ public sealed class AppointmentJourneyTests : IAsyncLifetime
         _directory.Dispose();
     }
 
+    /// <summary>
+    /// The suite runs every test project at once on two cores, so a page can take longer than Playwright's 30 s default to
+    /// answer (the sign-in timed out in CI): the same default as the end-to-end journeys' BrowserHost.
+    /// </summary>
+    private const float PageTimeout = 90_000;
+
+    private async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions options)
+    {
+        var context = await _browser.NewContextAsync(options);
+        context.SetDefaultTimeout(PageTimeout);
+        context.SetDefaultNavigationTimeout(PageTimeout);
+        return context;
+    }
+
     [Fact]
     public async Task Plan_with_an_interpreter_for_an_arabic_speaking_client_see_the_reminders_then_move_them()
     {
         var office = await _host.DemoOfficeAsync();
         _clients.Add(office, "Layla Haddad", "ar", ReminderChannelKind.Sms, "+49 170 5550101");
         var day = NextWeekday(DateTime.UtcNow.Date.AddDays(4));
-        await using var context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _base.ToString(), ViewportSize = new() { Width = 1280, Height = 1000 } });
+        await using var context = await NewContextAsync(new BrowserNewContextOptions { BaseURL = _base.ToString(), ViewportSize = new() { Width = 1280, Height = 1000 } });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/Account/Login");
         await page.GetByLabel("E-Mail-Adresse").FillAsync(DemoUsers.Streetworker);
@@ -114,7 +128,7 @@ public sealed class AppointmentJourneyTests : IAsyncLifetime
         await page.Locator("input[name=EditPlaceText]").FillAsync("Jobcenter Mitte, Raum 4.12");
         await page.GetByRole(AriaRole.Button, new() { Name = "Änderungen speichern" }).ClickAsync();
         // Waits for the page after the post (a load-state wait could still see the page before it).
-        await Assertions.Expect(page.Locator("dl.facts")).ToContainTextAsync("Jobcenter Mitte, Raum 4.12");
+        await Assertions.Expect(page.Locator("dl.facts")).ToContainTextAsync("Jobcenter Mitte, Raum 4.12", new() { Timeout = PageTimeout });
         Assert.All(await arabic.AllInnerTextsAsync(), text => Assert.Contains("Jobcenter Mitte, Raum 4.12", text, StringComparison.Ordinal));
         // The form carried the interpreter need as it was: it stays.
         Assert.Contains("Arabisch", await page.Locator("#interpreter").InnerTextAsync(), StringComparison.Ordinal);
@@ -125,7 +139,7 @@ public sealed class AppointmentJourneyTests : IAsyncLifetime
     {
         var office = await _host.DemoOfficeAsync();
         _clients.Add(office, "Layla Haddad", "ar", ReminderChannelKind.Sms, "+49 170 5550101");
-        await using var context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _base.ToString(), ViewportSize = new() { Width = 390, Height = 844 } });
+        await using var context = await NewContextAsync(new BrowserNewContextOptions { BaseURL = _base.ToString(), ViewportSize = new() { Width = 390, Height = 844 } });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/Account/Login");
         await page.GetByLabel("E-Mail-Adresse").FillAsync(DemoUsers.Streetworker);
