@@ -62,7 +62,17 @@ public sealed class ReferralStateMachineTests
         Assert.Equal(t0.AddDays(10), referral.AcceptedAt);
         Assert.Equal(t0.AddDays(1), referral.AnsweredAt);
         Assert.Equal(ReferralOutcome.NotReached, referral.Outcome);
+        Assert.Equal(4, HistoryNotes.PositionOf(referral.History[2].Note));
     }
+
+    [Theory]
+    [InlineData("position 12", 12)]
+    [InlineData("position -1", null)]
+    [InlineData("position", null)]
+    [InlineData("Position 3 laut Telefonat", null)]
+    [InlineData(null, null)]
+    public void Only_the_modules_own_waitlist_note_reads_as_a_position(string? note, int? position) =>
+        Assert.Equal(position, HistoryNotes.PositionOf(note));
 
     [Fact]
     public void A_decline_needs_a_coded_reason()

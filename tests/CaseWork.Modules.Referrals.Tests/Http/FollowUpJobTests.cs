@@ -65,6 +65,22 @@ public sealed class FollowUpJobTests
         Assert.Equal("expired", (await later.GetFromJsonAsync<JsonObject>($"/api/referrals/{referral}"))!["status"]!.GetValue<string>());
         Assert.Empty((await later.GetFromJsonAsync<JsonArray>("/api/referrals/open"))!);
         Assert.Equal(new FollowUpSummary(0, 0), await RunAsync<FollowUpReferrals, FollowUpSummary>(host, new FollowUpReferrals()));
+
+        // The history names the module's own step in the reader's language, not its stored codes ("system", "no answer").
+        var history = await HistoryAsync(later, referral);
+        Assert.Contains("Abgelaufen (automatisch): keine Antwort innerhalb der Frist", history, StringComparison.Ordinal);
+        Assert.DoesNotContain("system", history, StringComparison.Ordinal);
+        later.DefaultRequestHeaders.Add("Cookie", ".AspNetCore.Culture=c%3Den-GB%7Cuic%3Den-GB");
+        Assert.Contains("(automatic): no answer in time", await HistoryAsync(later, referral), StringComparison.Ordinal);
+        Assert.Equal("system", (await later.GetFromJsonAsync<JsonObject>($"/api/referrals/{referral}"))!["history"]!.AsArray()[^1]!["byKind"]!.GetValue<string>());
+    }
+
+    private static async Task<string> HistoryAsync(HttpClient client, Guid referral)
+    {
+        var html = await client.GetStringAsync($"/Referrals/Details/{referral}");
+        var start = html.IndexOf("id=\"history-heading\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, "no history on the page");
+        return System.Net.WebUtility.HtmlDecode(html[start..html.IndexOf("</section>", start, StringComparison.Ordinal)]);
     }
 
     private static async Task<TValue> RunAsync<TCommand, TValue>(ReferralsHost host, TCommand command)

@@ -3,9 +3,11 @@ using System.Text;
 using CaseWork.BuildingBlocks.Ids;
 using CaseWork.Modules.Clients.Contracts;
 using CaseWork.Modules.Referrals.Domain.Referrals;
+using CaseWork.Modules.Referrals.Features.Answer;
 using CaseWork.Modules.Referrals.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 
 namespace CaseWork.Modules.Referrals.Features;
 
@@ -91,6 +93,34 @@ internal static class Labels
         ReferralStatus.Withdrawn => "Zurückgezogen",
         _ => "Abgelaufen",
     };
+
+    /// <summary>Who made a history entry, as the page shows it: the module itself is "automatisch", anyone else by name.</summary>
+    public static string Actor(IStringLocalizer text, StatusChangeView change)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(change);
+        return change.ByKind == ReferralCodes.Code(ActorKind.System) ? text["automatisch"] : change.By;
+    }
+
+    /// <summary>A history note in the reader's language when the module wrote it; what a person wrote, as written.</summary>
+    public static string? HistoryNote(IStringLocalizer text, string? note)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (HistoryNotes.PositionOf(note) is { } position)
+        {
+            return text["Platz {0} auf der Warteliste", position];
+        }
+
+        return note switch
+        {
+            HistoryNotes.DraftEdited => text["Entwurf geändert"],
+            HistoryNotes.DraftDiscarded => text["Entwurf verworfen"],
+            HistoryNotes.ConsentOverride => text["ohne Einwilligung gesendet (Begründung der Teamleitung)"],
+            HistoryNotes.NoAnswer => text["keine Antwort innerhalb der Frist"],
+            HistoryNotes.ConsentRevoked => text["Einwilligung widerrufen: Weitergabe gestoppt"],
+            _ => note,
+        };
+    }
 
     public static string Urgency(string? code) => code switch
     {

@@ -192,7 +192,7 @@ internal sealed class Referral : IOfficeScoped, IVersioned
         Urgency = urgency;
         Message = Trim(message);
         PublicBodyWarningAcknowledged = publicBodyWarningAcknowledged;
-        _history.Add(new ReferralStatusChange(Guid.CreateVersion7(), Id, ReferralStatus.Draft, ReferralStatus.Draft, at, by, "draft edited"));
+        _history.Add(new ReferralStatusChange(Guid.CreateVersion7(), Id, ReferralStatus.Draft, ReferralStatus.Draft, at, by, HistoryNotes.DraftEdited));
         return Unit.Value;
     }
 
@@ -221,7 +221,7 @@ internal sealed class Referral : IOfficeScoped, IVersioned
             return Error.Conflict("referral-not-draft", "Nur ein Entwurf kann verworfen werden; eine gesendete Weitervermittlung wird zurückgezogen.");
         }
 
-        return Withdraw("draft discarded", by, at);
+        return Withdraw(HistoryNotes.DraftDiscarded, by, at);
     }
 
     /// <summary>
@@ -237,7 +237,7 @@ internal sealed class Referral : IOfficeScoped, IVersioned
                 "Öffentliche Stellen können zur Weitergabe an die Ausländerbehörde verpflichtet sein (§ 87 AufenthG, § 71 SGB X). Bestätigen Sie den Hinweis oder teilen Sie nur das Nötigste.");
         }
 
-        var moved = Move(ReferralStatus.Sent, by, at, basis.Override is null ? null : "consent override");
+        var moved = Move(ReferralStatus.Sent, by, at, basis.Override is null ? null : HistoryNotes.ConsentOverride);
         if (!moved.IsSuccess)
         {
             return moved;
@@ -290,7 +290,7 @@ internal sealed class Referral : IOfficeScoped, IVersioned
             return Error.Validation("Position", "Die Position auf der Warteliste muss mindestens 1 sein.");
         }
 
-        var moved = Move(ReferralStatus.Waitlisted, by, at, $"position {position}");
+        var moved = Move(ReferralStatus.Waitlisted, by, at, HistoryNotes.Waitlisted(position));
         if (moved.IsSuccess)
         {
             WaitlistPosition = position;
@@ -353,7 +353,7 @@ internal sealed class Referral : IOfficeScoped, IVersioned
 
         if (now >= policy.ExpiryDue(sentAt))
         {
-            Move(ReferralStatus.Expired, ReferralActor.System, now, "no answer");
+            Move(ReferralStatus.Expired, ReferralActor.System, now, HistoryNotes.NoAnswer);
             ClosedAt = now;
             RevokeAgencyLink();
             return FollowUpAction.Expire;
@@ -398,7 +398,7 @@ internal sealed class Referral : IOfficeScoped, IVersioned
 
         SharingStoppedAt = at;
         SharedCategories = "";
-        _history.Add(new ReferralStatusChange(Guid.CreateVersion7(), Id, Status, Status, at, ReferralActor.System, "consent revoked: sharing stopped"));
+        _history.Add(new ReferralStatusChange(Guid.CreateVersion7(), Id, Status, Status, at, ReferralActor.System, HistoryNotes.ConsentRevoked));
         return true;
     }
 
@@ -448,6 +448,29 @@ internal sealed class ReferralNeed
     public Guid NeedId { get; private set; }
 
     public string Area { get; private set; }
+}
+
+/// <summary>
+/// The notes the module itself writes into a referral's history (stored as these English codes, shown in the reader's
+/// language); anything else in <see cref="ReferralStatusChange.Note"/> is what a person wrote.
+/// </summary>
+internal static class HistoryNotes
+{
+    public const string DraftEdited = "draft edited";
+    public const string DraftDiscarded = "draft discarded";
+    public const string ConsentOverride = "consent override";
+    public const string NoAnswer = "no answer";
+    public const string ConsentRevoked = "consent revoked: sharing stopped";
+    private const string PositionPrefix = "position ";
+
+    public static string Waitlisted(int position) => PositionPrefix + position.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The waiting-list position a <see cref="Waitlisted(int)"/> note records, or null for any other note.</summary>
+    public static int? PositionOf(string? note) =>
+        note is not null && note.StartsWith(PositionPrefix, StringComparison.Ordinal)
+        && int.TryParse(note.AsSpan(PositionPrefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var position)
+            ? position
+            : null;
 }
 
 /// <summary>One change of a referral's status (or of its sharing), with who and when.</summary>

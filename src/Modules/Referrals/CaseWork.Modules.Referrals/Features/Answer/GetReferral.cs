@@ -47,7 +47,11 @@ internal sealed record SharedClientData(
 
 internal sealed record SharedNeed(string Area, string? Description);
 
-internal sealed record StatusChangeView(string? From, string To, DateTimeOffset At, string By, string? Note);
+/// <summary>
+/// One history entry. <see cref="ByKind"/>: staff, partner, agency_link or system (the module itself, e.g. on expiry);
+/// <see cref="Note"/>: what a person wrote, or one of the module's own <see cref="HistoryNotes"/> codes.
+/// </summary>
+internal sealed record StatusChangeView(string? From, string To, DateTimeOffset At, string By, string ByKind, string? Note);
 
 internal sealed class GetReferralHandler(ReferralAccess access, ClientDirectoryAccess clients, IAuditTrail audit, IActingOffice acting)
     : IQueryHandler<GetReferral, ReferralView>
@@ -94,7 +98,7 @@ internal sealed class GetReferralHandler(ReferralAccess access, ClientDirectoryA
             audience == Audience.Office && referral.ConsentOverriddenBy is not null,
             actions,
             referral.History.OrderBy(h => h.At).ThenBy(h => h.From is null ? 0 : 1).ThenBy(h => h.Id)
-                .Select(h => new StatusChangeView(h.From is { } f ? ReferralCodes.Code(f) : null, ReferralCodes.Code(h.To), h.At, h.ActorName,
+                .Select(h => new StatusChangeView(h.From is { } f ? ReferralCodes.Code(f) : null, ReferralCodes.Code(h.To), h.At, h.ActorName, ReferralCodes.Code(h.ActorKind),
                     audience == Audience.Office ? h.Note : null))
                 .ToList(),
             referral.Version);
