@@ -67,6 +67,7 @@ public sealed class InterpreterBookingModule : IModule
         services.AddScoped<OfferRound>();
         services.AddScoped<InterpreterNotifier>();
         services.AddScoped<RequestCancellation>();
+        services.AddScoped<ExclusionGuard>();
         services.AddScoped<AppointmentDistrict>();
     }
 

@@ -424,6 +424,29 @@ internal sealed class InterpreterRequest : IOfficeScoped, IVersioned
     /// <summary>The appointment's clients changed: later offer rounds check conflicts of interest against these.</summary>
     public void ReplaceClients(IEnumerable<Guid> clientIds) => ClientIds = [.. clientIds.Distinct()];
 
+    /// <summary>
+    /// Interpreters who may no longer do this job (a client's exclusion or a declared conflict of interest, found after they
+    /// were asked): their pending offers are withdrawn. Whether the booked interpreter is one of them is for the caller to
+    /// act on (<see cref="BookedInterpreterIsAmong"/>).
+    /// </summary>
+    public IReadOnlyList<Offer> WithdrawOffersTo(IReadOnlySet<UserId> excluded, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(excluded);
+        var withdrawn = PendingOffers.Where(o => excluded.Contains(o.InterpreterId)).ToList();
+        foreach (var offer in withdrawn)
+        {
+            offer.Respond(OfferState.Withdrawn, null, now);
+        }
+
+        return withdrawn;
+    }
+
+    public bool BookedInterpreterIsAmong(IReadOnlySet<UserId> excluded)
+    {
+        ArgumentNullException.ThrowIfNull(excluded);
+        return State == RequestState.Filled && InterpreterId is { } booked && excluded.Contains(booked);
+    }
+
     public void ForgetClient(Guid clientId)
     {
         ClientIds.Remove(clientId);

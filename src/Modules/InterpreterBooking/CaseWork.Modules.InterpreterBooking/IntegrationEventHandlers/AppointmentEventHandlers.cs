@@ -14,7 +14,8 @@ namespace CaseWork.Modules.InterpreterBooking.IntegrationEventHandlers;
 /// the booked interpreter reconfirms (an unfilled request is offered again); cancelled → request and booking cancelled,
 /// late ones billable; the need changed → removed: cancelled as with the appointment, added: a request as when scheduled,
 /// another language, dialect or modality: the old request cancelled and a new one made (ADR 0035); clients changed → the
-/// request checks conflicts of interest against the new ones. Events come without a user, so each handler enters the
+/// request checks exclusions and conflicts of interest against the new ones, and an interpreter a new client excludes loses
+/// the offer or the booking (<see cref="ExclusionGuard"/>). Events come without a user, so each handler enters the
 /// appointment's office.
 /// </summary>
 internal sealed class AppointmentEventHandlers(
@@ -23,6 +24,7 @@ internal sealed class AppointmentEventHandlers(
     OfferRound round,
     InterpreterNotifier notifier,
     RequestCancellation cancellation,
+    ExclusionGuard exclusions,
     AppointmentDistrict districts,
     TimeProvider clock)
     : IIntegrationEventHandler<AppointmentScheduled>, IIntegrationEventHandler<AppointmentRescheduled>, IIntegrationEventHandler<AppointmentCancelled>,
@@ -132,7 +134,13 @@ internal sealed class AppointmentEventHandlers(
         using (acting.Enter(appointment.OfficeId))
         {
             var request = await CurrentRequestAsync(appointment.AppointmentId, cancellationToken);
-            request?.ReplaceClients(appointment.ClientIds);
+            if (request is null)
+            {
+                return;
+            }
+
+            request.ReplaceClients(appointment.ClientIds);
+            await exclusions.ApplyAsync(request, await db.PolicyForAsync(appointment.OfficeId, cancellationToken), clock.GetUtcNow(), cancellationToken);
         }
     }
 

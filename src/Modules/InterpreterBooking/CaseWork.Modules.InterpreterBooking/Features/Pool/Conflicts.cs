@@ -6,6 +6,7 @@ using CaseWork.BuildingBlocks.Messaging;
 using CaseWork.BuildingBlocks.Results;
 using CaseWork.Modules.InterpreterBooking.Contracts;
 using CaseWork.Modules.InterpreterBooking.Domain;
+using CaseWork.Modules.InterpreterBooking.Features.Shared;
 using CaseWork.Modules.InterpreterBooking.Infrastructure.Persistence;
 using FluentValidation;
 using Microsoft.AspNetCore.Builder;
@@ -64,7 +65,7 @@ internal sealed class GetPoolMemberHandler(InterpreterBookingDbContext db, IAudi
     }
 }
 
-internal sealed class DeclareConflictHandler(InterpreterBookingDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock)
+internal sealed class DeclareConflictHandler(InterpreterBookingDbContext db, ICurrentUser user, IAuditTrail audit, ExclusionGuard exclusions, TimeProvider clock)
     : ICommandHandler<DeclareConflict, Guid>
 {
     public async Task<Result<Guid>> Handle(DeclareConflict command, CancellationToken cancellationToken)
@@ -80,10 +81,29 @@ internal sealed class DeclareConflictHandler(InterpreterBookingDbContext db, ICu
             return Error.Conflict("conflict-already-declared", "This conflict of interest is already declared.");
         }
 
-        var conflict = new ConflictOfInterest(office, id, command.ClientId, command.Reason.Trim(), clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        var conflict = new ConflictOfInterest(office, id, command.ClientId, command.Reason.Trim(), now);
         db.ConflictsOfInterest.Add(conflict);
+
+        // Jobs with this client the interpreter was already offered or booked for: the offer goes, the booking is released.
+        var affected = (await db.Requests
+                .Where(r => r.End > now && r.State != RequestState.Cancelled
+                            && ((r.State == RequestState.Filled && r.InterpreterId == id)
+                                || r.Offers.Any(o => o.InterpreterId == id && o.State == OfferState.Pending)))
+                .ToListAsync(cancellationToken))
+            .Where(r => r.ClientIds.Contains(command.ClientId))
+            .ToList();
+        if (affected.Count > 0)
+        {
+            var policy = await db.PolicyForAsync(office, cancellationToken);
+            foreach (var request in affected)
+            {
+                await exclusions.ApplyAsync(request, policy, now, cancellationToken, alsoExcluded: id);
+            }
+        }
+
         await audit.RecordAsync(new AuditRecord(InterpreterBookingContract.ModuleName, AuditAction.Create, "ConflictOfInterest", conflict.Id.ToString(),
-            Details: $"interpreter {id}, client {command.ClientId}"), cancellationToken);
+            Details: $"interpreter {id}, client {command.ClientId}; {affected.Count} open job(s) withdrawn from them"), cancellationToken);
         return conflict.Id;
     }
 }

@@ -37,6 +37,16 @@ internal sealed class OfferRound(InterpreterBookingDbContext db, ClientFacts cli
                             && b.Start < to && b.End > from)
                 .Select(b => new { b.InterpreterId, Busy = new BusyPeriod(b.RequestId, b.Start, b.End, b.Modality == Modality.InPerson) })
                 .ToListAsync(cancellationToken);
+        var excluded = await ExcludedAsync(request, cancellationToken);
+        var busy = bookings.ToLookup(b => b.InterpreterId, b => b.Busy);
+        var pool = profiles.Select(p => new MatchCandidate(p, busy[p.Id].ToList()));
+        return InterpreterMatcher.Match(request.Need, policy, pool, excluded);
+    }
+
+    /// <summary>Who may not do this request's job: its clients' "not this interpreter" wishes and the declared conflicts of interest.</summary>
+    public async Task<HashSet<UserId>> ExcludedAsync(InterpreterRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
         var excluded = await clients.ExcludedInterpretersAsync(request.OfficeId, request.ClientIds, cancellationToken);
         if (request.ClientIds.Count > 0)
         {
@@ -48,9 +58,7 @@ internal sealed class OfferRound(InterpreterBookingDbContext db, ClientFacts cli
             excluded.UnionWith(conflicts);
         }
 
-        var busy = bookings.ToLookup(b => b.InterpreterId, b => b.Busy);
-        var pool = profiles.Select(p => new MatchCandidate(p, busy[p.Id].ToList()));
-        return InterpreterMatcher.Match(request.Need, policy, pool, excluded);
+        return excluded;
     }
 
     public async Task<IReadOnlyList<Offer>> OfferNextTierAsync(InterpreterRequest request, BookingPolicy policy, DateTimeOffset now, CancellationToken cancellationToken)
