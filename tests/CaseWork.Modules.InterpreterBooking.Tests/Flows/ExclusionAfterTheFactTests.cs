@@ -22,7 +22,8 @@ namespace CaseWork.Modules.InterpreterBooking.Tests.Flows;
 /// An interpreter who may no longer do a job they were already asked for or booked on loses it: a client who joins the
 /// appointment and does not want them (<see cref="AppointmentClientsChanged"/>) releases their booking — they are told, the
 /// office is told through <c>InterpreterBookingCancelled</c> — and the pool is asked again without them; a conflict of interest
-/// a coordinator declares withdraws the interpreter's pending offer for that client's job and leaves their other jobs alone.
+/// a coordinator declares withdraws the interpreter's pending offer for that client's job and leaves their other jobs alone;
+/// so does a client's own "not this interpreter" changed on the case file (<see cref="ClientContactDetailsChanged"/>).
 /// On both providers.
 /// </summary>
 public sealed class ExclusionAfterTheFactTests
@@ -95,6 +96,53 @@ public sealed class ExclusionAfterTheFactTests
         Assert.Equal(OfferState.Withdrawn, yarasJob.Offers.Single(o => o.Id == pending.Id).State);
         var zaidsJob = await CurrentAsync(booking, other.AppointmentId);
         Assert.Contains(zaidsJob.PendingOffers, o => o.InterpreterId == bilal.Id);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_client_who_no_longer_wants_the_booked_interpreter_gets_another_and_other_changes_keep_the_booking(DatabaseProvider provider)
+    {
+        var clock = new FakeTimeProvider(Monday);
+        var clients = new FakeClientDirectory();
+        await using var booking = await BookingHost.StartAsync(provider, services =>
+        {
+            services.AddSingleton<TimeProvider>(clock);
+            services.AddSingleton<IClientDirectory>(clients);
+        });
+        var office = await booking.Host.CreateOfficeAsync("Preference office");
+        var amal = await booking.Host.CreateUserAsync(office, Roles.Interpreter, "Amal Haddad");
+        var bilal = await booking.Host.CreateUserAsync(office, Roles.Interpreter, "Bilal Karimi");
+        await booking.AddProfileAsync(office, amal.Id, "Amal Haddad");
+        await booking.AddProfileAsync(office, bilal.Id, "Bilal Karimi");
+        var yara = Guid.NewGuid();
+        var start = Monday.AddDays(10).AddHours(1);
+        var planned = new AppointmentSnapshot(Guid.NewGuid(), office, [yara], [], start, start.AddHours(1), "counselling",
+            new AppointmentPlace("address", "Beratungsstelle"), new InterpreterNeed("ar", "Levantine", InterpretingModality.InPerson, null, null));
+        await PublishAsync(booking, h => h.Handle(new AppointmentScheduled(Guid.NewGuid(), Monday, planned), default));
+        var offer = Assert.Single((await CurrentAsync(booking, planned.AppointmentId)).Offers, o => o.InterpreterId == amal.Id);
+        Assert.True((await SendAsync<AcceptOffer, AcceptedOffer>(booking, new AcceptOffer(null, offer.LinkToken))).IsSuccess);
+
+        // Her phone number changed, nothing about interpreters: the booking stays.
+        await ChangedAsync(booking, office, yara);
+        Assert.Equal(RequestState.Filled, (await CurrentAsync(booking, planned.AppointmentId)).State);
+        Assert.Equal(BookingState.Booked, (await booking.WithDbAsync(db => db.Bookings.IgnoreQueryFilters().SingleAsync())).State);
+
+        // She no longer wants Amal: Amal's booking ends and Bilal is asked.
+        clients.Exclusions[new ClientId(yara)] = [amal.Id];
+        await ChangedAsync(booking, office, yara);
+        Assert.Equal(BookingState.Cancelled, (await booking.WithDbAsync(db => db.Bookings.IgnoreQueryFilters().SingleAsync())).State);
+        var request = await CurrentAsync(booking, planned.AppointmentId);
+        Assert.Equal(RequestState.Offered, request.State);
+        Assert.Equal(bilal.Id, Assert.Single(request.PendingOffers).InterpreterId);
+    }
+
+    private static async Task ChangedAsync(BookingHost booking, OfficeId office, Guid client)
+    {
+        await using var scope = booking.Host.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<ClientPreferencesHandler>()
+            .Handle(new ClientContactDetailsChanged(Guid.NewGuid(), Monday, office, new ClientId(client)), default);
+        await scope.ServiceProvider.GetRequiredService<InterpreterBookingDbContext>().SaveChangesAsync();
     }
 
     private static Task<List<NotificationKind>> NotificationsAsync(BookingHost booking, UserId interpreter) =>

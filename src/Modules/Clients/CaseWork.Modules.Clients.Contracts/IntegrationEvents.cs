@@ -7,7 +7,10 @@ namespace CaseWork.Modules.Clients.Contracts;
 public sealed record ClientRegistered(Guid EventId, DateTimeOffset OccurredAt, OfficeId OfficeId, ClientId ClientId, string PseudonymCode)
     : IIntegrationEvent;
 
-/// <summary>A client's contact channels, reminder channel or preferred language changed; re-read the display summary.</summary>
+/// <summary>
+/// A client's contact channels, reminder channel, preferred language or interpreter preferences (interpreters not to be
+/// used among them) changed; re-read the display summary and the exclusions.
+/// </summary>
 public sealed record ClientContactDetailsChanged(Guid EventId, DateTimeOffset OccurredAt, OfficeId OfficeId, ClientId ClientId)
     : IIntegrationEvent;
 

@@ -3,7 +3,6 @@ using CaseWork.BuildingBlocks.Messaging;
 using CaseWork.Modules.Clients.Contracts;
 using CaseWork.Modules.InterpreterBooking.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace CaseWork.Modules.InterpreterBooking.IntegrationEventHandlers;
 
@@ -15,14 +14,7 @@ internal sealed class ClientAnonymisedHandler(InterpreterBookingDbContext db, IA
         var client = integrationEvent.ClientId.Value;
         using (acting.Enter(integrationEvent.OfficeId))
         {
-            // The client list is a JSON column: filter by text, then check exactly in memory.
-            var needle = client.ToString();
-            var table = db.Model.FindEntityType(typeof(Domain.InterpreterRequest))!.GetSchemaQualifiedTableName();
-            var sql = "SELECT * FROM " + table + " WHERE client_ids LIKE {0}";
-            var requests = await db.Requests
-                .FromSqlRaw(sql, "%" + needle + "%")
-                .ToListAsync(cancellationToken);
-            foreach (var request in requests.Where(r => r.ClientIds.Contains(client)))
+            foreach (var request in await db.RequestsWithClientAsync(client, cancellationToken))
             {
                 request.ForgetClient(client);
             }

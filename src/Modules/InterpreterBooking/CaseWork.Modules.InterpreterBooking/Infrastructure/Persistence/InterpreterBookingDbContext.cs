@@ -1,6 +1,7 @@
 using CaseWork.BuildingBlocks.Infrastructure.Persistence;
 using CaseWork.Modules.InterpreterBooking.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace CaseWork.Modules.InterpreterBooking.Infrastructure.Persistence;
 
@@ -33,4 +34,16 @@ internal sealed class InterpreterBookingDbContext(DbContextOptions<InterpreterBo
     public async Task<BookingPolicy> PolicyForAsync(BuildingBlocks.Ids.OfficeId office, CancellationToken cancellationToken) =>
         await Policies.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(p => p.OfficeId == office, cancellationToken)
         ?? BookingPolicy.Default(office);
+
+    /// <summary>The acting office's requests (tracked) in which the client takes part, open or closed.</summary>
+    public async Task<List<InterpreterRequest>> RequestsWithClientAsync(Guid client, CancellationToken cancellationToken)
+    {
+        // The client list is a JSON column: filter by text, then check exactly in memory.
+        var table = Model.FindEntityType(typeof(InterpreterRequest))!.GetSchemaQualifiedTableName();
+        var sql = "SELECT * FROM " + table + " WHERE client_ids LIKE {0}"; // the table name is the model's; the pattern is a parameter
+        var requests = await Requests
+            .FromSqlRaw(sql, "%" + client + "%")
+            .ToListAsync(cancellationToken);
+        return requests.Where(r => r.ClientIds.Contains(client)).ToList();
+    }
 }
