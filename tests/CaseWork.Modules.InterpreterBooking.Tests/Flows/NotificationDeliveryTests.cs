@@ -16,7 +16,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CaseWork.Modules.InterpreterBooking.Tests.Flows;
 
-/// <summary>Interpreter mails are rows sent after the commit (ADR 0036): a rolled-back change sends nothing, a failed send is retried.</summary>
+/// <summary>Interpreter mails are rows sent after the commit (ADR 0036): a rolled-back change sends nothing, a failed send is retried, and
+/// the stored text is emptied when the interpreter's access to the job's details ends.</summary>
 public sealed class NotificationDeliveryTests
 {
     [Theory]
@@ -112,6 +113,19 @@ public sealed class NotificationDeliveryTests
         // Once to the interpreter. (The same sender also carries the host's other mail, such as the demo office's
         // "interpreter still missing" notice to a worker, whenever its own job runs.)
         Assert.Single(mail.Sent, m => m.To == person.UserName);
+
+        // The stored text (place, initials, link) goes when the interpreter's access to the job's details ends: 14 days after
+        // the job by default. An hour before that it is still there; the record that the mail went stays after.
+        var body = sent.Body;
+        Assert.NotEqual("", body);
+        clock.Advance(TimeSpan.FromDays(24) - TimeSpan.FromMinutes(1));
+        await SweepAsync(booking);
+        Assert.Equal(body, (await booking.WithDbAsync(db => db.Notifications.IgnoreQueryFilters().AsNoTracking().SingleAsync())).Body);
+        clock.Advance(TimeSpan.FromHours(2));
+        await SweepAsync(booking);
+        var kept = await booking.WithDbAsync(db => db.Notifications.IgnoreQueryFilters().AsNoTracking().SingleAsync());
+        Assert.Equal("", kept.Body);
+        Assert.Equal((NotificationState.Sent, person.UserName, sent.Subject, sent.SentAt), (kept.State, kept.Address, kept.Subject, kept.SentAt));
     }
 
     private static AppointmentSnapshot Snapshot(BuildingBlocks.Ids.OfficeId office, DateTimeOffset start) =>

@@ -66,7 +66,34 @@ internal sealed partial class SendInterpreterNotificationsHandler(
             db.ChangeTracker.Clear();
         }
 
+        await RedactPastJobsAsync(cancellationToken);
         return sent;
+    }
+
+    /// <summary>
+    /// A mail's text names the job's place or dial-in and the client's initials. Once the interpreter may no longer see the
+    /// job's details (the office's <see cref="BookingPolicy.DetailAccessDays"/> after it ended) the stored text is emptied;
+    /// that the interpreter was told, what kind of news, when and where to, stays. Mails still to be sent are left alone.
+    /// Returns how many were emptied.
+    /// </summary>
+    internal async Task<int> RedactPastJobsAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var finished = db.Notifications.IgnoreQueryFilters()
+            .Where(n => n.Body != "" && (n.State == NotificationState.Sent || n.State == NotificationState.NoAddress
+                                         || (n.State == NotificationState.Failed && n.NextAttemptAt == null)));
+        var offices = await finished.Select(n => n.OfficeId).Distinct().ToListAsync(cancellationToken);
+        var redacted = 0;
+        foreach (var office in offices)
+        {
+            var cutoff = now - TimeSpan.FromDays((await db.PolicyForAsync(office, cancellationToken)).DetailAccessDays);
+            var requests = db.Requests.IgnoreQueryFilters().Where(r => r.OfficeId == office && r.End < cutoff);
+            redacted += await finished
+                .Where(n => n.OfficeId == office && requests.Any(r => r.Id == n.RequestId))
+                .ExecuteUpdateAsync(s => s.SetProperty(n => n.Body, ""), cancellationToken);
+        }
+
+        return redacted;
     }
 
     private async Task<List<InterpreterNotification>> ClaimAsync(CancellationToken cancellationToken)
