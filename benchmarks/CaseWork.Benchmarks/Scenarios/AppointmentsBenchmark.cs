@@ -57,12 +57,17 @@ internal static class AppointmentsBenchmark
         var comparisons = new List<LoadComparison>();
         var sweeps = new List<SweepResult>();
 
+        // --keep: the agenda's generated data stays (SQLite file under /tmp/casework-bench, PostgreSQL database by size) and
+        // the next run with the same sizes measures on it without generating again (migrations added since still apply).
+        var keep = Cli.Flag(args, "--keep");
+        var keptName = $"appointments_{size.Appointments}x{size.Clients}x{size.Workers}x{size.Rooms}";
         if (Cli.Value(args, "--only") is not "postgres")
         {
             using var folder = new TempDataDirectory();
             if (part is not "reminders")
             {
-                await RunAgendaAsync("SQLite", TestDatabases.Sqlite(folder.Path), size, connections, seconds, results, comparisons);
+                var agendaFolder = keep ? Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "casework-bench", keptName)).FullName : folder.Path;
+                await RunAgendaAsync("SQLite", TestDatabases.Sqlite(agendaFolder), size, connections, seconds, results, comparisons);
             }
 
             SqliteConnection.ClearAllPools();
@@ -76,7 +81,19 @@ internal static class AppointmentsBenchmark
 
         if (postgresAdmin is not null && Cli.Value(args, "--only") is not "sqlite")
         {
-            if (part is not "reminders")
+            if (part is not "reminders" && keep)
+            {
+                var connection = await PostgresScratch.KeptAsync(postgresAdmin, "cw_bench_" + keptName);
+                try
+                {
+                    await RunAgendaAsync("PostgreSQL", TestDatabases.Postgres(connection), size, connections, seconds, results, comparisons);
+                }
+                finally
+                {
+                    NpgsqlConnection.ClearAllPools();
+                }
+            }
+            else if (part is not "reminders")
             {
                 await PostgresScratch.WithDatabaseAsync(postgresAdmin, "appointments", async connection =>
                 {
@@ -128,7 +145,7 @@ internal static class AppointmentsBenchmark
         var logging = SqlLog ? new Dictionary<string, string?> { ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Information" } : null;
         await using var host = BenchmarkHost.Start(database, app => app.Run(context => bare!.HandleAsync(context)), logging);
         var office = await host.Factory.DemoOfficeAsync();
-        var sample = await GenerateAsync(host, office, provider, size);
+        var sample = await KeptSampleAsync(host, office, size) ?? await GenerateAsync(host, office, provider, size);
         bare = await BareAgenda.CreateAsync(host, office);
 
         using var http = await host.ClientAsync(connections, DemoUsers.Streetworker);
@@ -168,6 +185,31 @@ internal static class AppointmentsBenchmark
             comparisons.Add(new LoadComparison(worker, bareWorker, 0.5, 2.0));
             comparisons.Add(new LoadComparison(room, bareRoom, 0.5, 2.0));
         }
+    }
+
+    /// <summary>The sample from data kept by an earlier run (<c>--keep</c>), or null when there is not enough data yet.</summary>
+    private static async Task<AgendaSample?> KeptSampleAsync(BenchmarkHost host, OfficeId office, Size size)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        using var acting = scope.ServiceProvider.GetRequiredService<IActingOffice>().Enter(office);
+        var db = scope.ServiceProvider.GetRequiredService<AppointmentsDbContext>();
+        if (await db.Appointments.CountAsync() < size.Appointments)
+        {
+            return null;
+        }
+
+        // The demo streetworker first, as generated; then the other workers and the rooms in a stable order.
+        var demoWorker = (await host.Factory.DemoUserAsync(Roles.Streetworker)).Id;
+        var workers = (await db.AppointmentWorkers.Select(w => w.WorkerId).Distinct().ToListAsync())
+            .Where(w => w != demoWorker).OrderBy(w => w.Value).Prepend(demoWorker).Take(size.Workers).Select(w => w.Value).ToList();
+        var rooms = await db.Rooms.OrderBy(r => r.Name).Select(r => r.Id).ToListAsync();
+        var first = await db.Appointments.MinAsync(a => a.Start);
+        var clock = OfficeClock.Berlin;
+        var firstDay = DateOnly.FromDateTime(clock.ToLocal(first).Date);
+        var workingDays = Enumerable.Range(0, 730).Select(firstDay.AddDays).Where(d => d.DayOfWeek is not DayOfWeek.Saturday and not DayOfWeek.Sunday).ToList();
+        var random = new Randomizer(20261122);
+        Console.WriteLine($"reusing {size.Appointments:N0} appointments kept by an earlier run");
+        return new AgendaSample(workers, rooms, [.. Enumerable.Range(0, 40).Select(_ => workingDays[random.Int(0, workingDays.Count - 1)])]);
     }
 
     /// <summary>Clients through the Clients domain, appointments through the Appointments domain, in batches; prints how long it took.</summary>

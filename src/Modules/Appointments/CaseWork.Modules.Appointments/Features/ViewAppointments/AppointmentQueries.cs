@@ -62,30 +62,81 @@ internal static class AppointmentViews
     };
 
     /// <summary>
-    /// The agenda lines: one query for the appointments with their room's name, clients and workers (projected, no tracking),
-    /// client names in one question to the Clients directory, staff names from a short-lived cache.
+    /// The agenda lines of the appointments <paramref name="query"/> selects (first 500 by start): one query for the
+    /// appointments with their room's name, clients and workers (projected, no tracking), then <see cref="ToItemsAsync"/>.
+    /// The day and week agenda reads the same rows with <see cref="AgendaReader"/> instead (ADR 0037).
     /// </summary>
     public static async Task<IReadOnlyList<AgendaItem>> ItemsAsync(
         AppointmentsDbContext db, IQueryable<Appointment> query, OfficeClock clock, ClientLookup clients, StaffNames staffNames, OfficeId office,
         CancellationToken cancellationToken)
     {
-        var rows = await query.OrderBy(a => a.Start).Take(500).Select(a => new
+        var rows = await RowsAsync(db, query, cancellationToken);
+        return await ToItemsAsync(rows, clock, clients, staffNames, office, cancellationToken);
+    }
+
+    /// <summary>The rows of the agenda lines through EF: first 500 by start (ties by id), clients by their row id.</summary>
+    public static async Task<IReadOnlyList<AgendaRow>> RowsAsync(AppointmentsDbContext db, IQueryable<Appointment> query, CancellationToken cancellationToken)
+    {
+        var rows = await query.OrderBy(a => a.Start).ThenBy(a => a.Id).Take(500).Select(a => new
         {
             a.Id, a.Start, a.End, a.Kind, a.Status, a.PlaceKind, a.PlaceText, a.Topic, a.InterpreterStatus, a.InterpreterLanguage, a.DocumentsToBring,
             RoomName = db.Rooms.Where(r => r.Id == a.RoomId).Select(r => r.Name).FirstOrDefault(),
-            Clients = a.Clients.Select(c => new { c.ClientId, c.PseudonymCode }).ToList(),
-            Workers = a.Workers.Select(w => w.WorkerId).ToList(),
+            Clients = a.Clients.OrderBy(c => c.Id).Select(c => new AgendaClient(c.ClientId, c.PseudonymCode)).ToList(),
+            Workers = a.Workers.OrderBy(w => w.WorkerId).Select(w => w.WorkerId).ToList(),
         }).AsSingleQuery().ToListAsync(cancellationToken);
+        return [.. rows.Select(a => new AgendaRow(
+            a.Id.Value, a.Start, a.End, a.Kind, a.Status, a.PlaceKind, a.PlaceText, a.RoomName, a.Topic, a.InterpreterStatus, a.InterpreterLanguage,
+            a.DocumentsToBring, a.Clients, a.Workers))];
+    }
+
+    /// <summary>
+    /// The agenda lines of <paramref name="rows"/>: client names in one question to the Clients directory, staff names from a
+    /// short-lived cache, times in the office's zone. The one mapping from stored rows to what the agenda shows.
+    /// </summary>
+    public static async Task<IReadOnlyList<AgendaItem>> ToItemsAsync(
+        IReadOnlyList<AgendaRow> rows, OfficeClock clock, ClientLookup clients, StaffNames staffNames, OfficeId office, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
         var staff = await staffNames.ForAsync(office, cancellationToken);
         var names = await clients.DisplayNamesAsync(office, rows.SelectMany(r => r.Clients).Where(c => c.ClientId is not null).Select(c => c.ClientId!.Value), cancellationToken);
-        return [.. rows.Select(a => new AgendaItem(
-            a.Id.Value, a.Start, a.End, clock.ToLocal(a.Start), clock.ToLocal(a.End), Codes.Of(a.Kind), Code(a.Status), Codes.Of(a.PlaceKind), a.PlaceText,
-            a.RoomName, a.Topic,
-            [.. a.Clients.Select(c => c.ClientId is { } id && names.TryGetValue(id, out var n) ? n : (c.ClientId is null ? "anonymisiert" : c.PseudonymCode))],
-            [.. a.Workers.Select(w => staff.TryGetValue(w, out var n) ? n : w.ToString())],
-            Code(a.InterpreterStatus), a.InterpreterLanguage, a.DocumentsToBring))];
+        var items = new AgendaItem[rows.Count];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var a = rows[i];
+            var clientNames = new string[a.Clients.Count];
+            for (var c = 0; c < clientNames.Length; c++)
+            {
+                var client = a.Clients[c];
+                clientNames[c] = client.ClientId is { } id && names.TryGetValue(id, out var n) ? n : (client.ClientId is null ? "anonymisiert" : client.PseudonymCode);
+            }
+
+            var workerNames = new string[a.Workers.Count];
+            for (var w = 0; w < workerNames.Length; w++)
+            {
+                workerNames[w] = staff.TryGetValue(a.Workers[w], out var n) ? n : a.Workers[w].ToString();
+            }
+
+            items[i] = new AgendaItem(
+                a.Id, a.Start, a.End, clock.ToLocal(a.Start), clock.ToLocal(a.End), Codes.Of(a.Kind), Code(a.Status), Codes.Of(a.PlaceKind), a.PlaceText,
+                a.RoomName, a.Topic, clientNames, workerNames, Code(a.InterpreterStatus), a.InterpreterLanguage, a.DocumentsToBring);
+        }
+
+        return items;
     }
 }
+
+/// <summary>A client of an agenda row as stored on the appointment (null id: anonymised).</summary>
+internal sealed record AgendaClient(Guid? ClientId, string PseudonymCode);
+
+/// <summary>An appointment as the agenda reads it, before names and local times are added.</summary>
+internal sealed record AgendaRow(
+    Guid Id, DateTimeOffset Start, DateTimeOffset End, AppointmentKind Kind, AppointmentStatus Status, PlaceKind PlaceKind, string PlaceText,
+    string? RoomName, string Topic, InterpreterStatus InterpreterStatus, string? InterpreterLanguage, string? DocumentsToBring,
+    IReadOnlyList<AgendaClient> Clients, IReadOnlyList<UserId> Workers);
 
 internal sealed class GetAppointmentHandler(
     AppointmentsDbContext db, ICurrentUser user, OfficeRules rules, ClientLookup clients, IOfficeDirectory offices, IAuditTrail audit)
@@ -150,27 +201,15 @@ internal sealed class GetAgendaHandler(
         var clock = await rules.ClockAsync(office, cancellationToken);
         var from = clock.ToInstant(query.From.ToDateTime(TimeOnly.MinValue));
         var until = clock.ToInstant(query.From.AddDays(Math.Clamp(query.Days, 1, 31)).ToDateTime(TimeOnly.MinValue));
-        // The lower bound on Start keeps the read on the (office, start) index: nothing lasts longer than a day.
-        var earliest = from - Appointment.LongestDuration;
-        var appointments = db.Appointments.Where(a => a.Start > earliest && a.Start < until && a.End > from);
-        switch (query.Who)
+        var (scope, who) = query.Who switch
         {
-            case "room" when query.RoomId is { } room:
-                appointments = appointments.Where(a => a.RoomId == room);
-                break;
-            case "worker" when query.WorkerId is { } worker:
-                var workerId = new UserId(worker);
-                appointments = appointments.Where(a => a.Workers.Any(w => w.WorkerId == workerId));
-                break;
-            case "team":
-                break;
-            default:
-                var me = user.UserId ?? default;
-                appointments = appointments.Where(a => a.Workers.Any(w => w.WorkerId == me));
-                break;
-        }
-
-        return Result<IReadOnlyList<AgendaItem>>.Success(await AppointmentViews.ItemsAsync(db, appointments, clock, clients, staff, office, cancellationToken));
+            "room" when query.RoomId is { } room => (AgendaReader.Scope.Room, room),
+            "worker" when query.WorkerId is { } worker => (AgendaReader.Scope.Worker, worker),
+            "team" => (AgendaReader.Scope.Office, Guid.Empty),
+            _ => (AgendaReader.Scope.Worker, (user.UserId ?? default).Value),
+        };
+        var rows = await AgendaReader.ReadAsync(db, from, until, scope, who, cancellationToken);
+        return Result<IReadOnlyList<AgendaItem>>.Success(await AppointmentViews.ToItemsAsync(rows, clock, clients, staff, office, cancellationToken));
     }
 }
 

@@ -1,0 +1,145 @@
+using System.Data.Common;
+using CaseWork.BuildingBlocks.Ids;
+using CaseWork.BuildingBlocks.Infrastructure.Persistence;
+using CaseWork.Modules.Appointments.Domain;
+using CaseWork.Modules.Appointments.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace CaseWork.Modules.Appointments.Features.ViewAppointments;
+
+/// <summary>
+/// The day and week agenda — every agenda page and <c>GET /api/appointments</c> — in hand-written SQL on the module's own
+/// connection: one statement for the window's appointments (first 500 by start, ties by id) with their room's name, clients
+/// and workers, read straight into <see cref="AgendaRow"/>s (ADR 0037). Same office scope as the query filters
+/// (<see cref="ModuleDbContext.ScopedOffice"/>), same window bounded on both sides of the start index as the mapped query
+/// (ADR 0022); <c>AgendaReaderTests</c> hold its rows to the EF query's (<see cref="AppointmentViews.RowsAsync"/>) on both
+/// providers, so a column added to the agenda there fails until it is read here as well.
+/// </summary>
+internal static class AgendaReader
+{
+    /// <summary>Whose agenda: a worker's (appointments they take part in), a room's, or the whole office's.</summary>
+    public enum Scope
+    {
+        Office,
+        Worker,
+        Room,
+    }
+
+    /// <summary>
+    /// The rows of the appointments overlapping [<paramref name="from"/>, <paramref name="until"/>) of the office, for
+    /// <paramref name="scope"/> and <paramref name="who"/> (a worker's or a room's id).
+    /// </summary>
+    public static async Task<IReadOnlyList<AgendaRow>> ReadAsync(
+        AppointmentsDbContext db, DateTimeOffset from, DateTimeOffset until, Scope scope, Guid who, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (db.ScopedOffice is not { } office)
+        {
+            return [];
+        }
+
+        var postgres = db.Database.IsNpgsql();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            command.CommandText = Sql(postgres, scope);
+            Add(command, "office", Id(postgres, office.Value));
+            // The lower bound on the start keeps the read on the start indexes: nothing lasts longer than a day.
+            Add(command, "earliest", Instant(postgres, from - Appointment.LongestDuration));
+            Add(command, "from", Instant(postgres, from));
+            Add(command, "until", Instant(postgres, until));
+            if (scope != Scope.Office)
+            {
+                Add(command, "who", Id(postgres, who));
+            }
+
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var rows = new List<AgendaRow>();
+            List<AgendaClient> clients = [];
+            List<UserId> workers = [];
+            Guid? lastClientRow = null;
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var id = reader.GetGuid(0);
+                if (rows.Count == 0 || rows[^1].Id != id)
+                {
+                    clients = [];
+                    workers = [];
+                    lastClientRow = null;
+                    rows.Add(new AgendaRow(
+                        id, ReadInstant(reader, 1), ReadInstant(reader, 2), (AppointmentKind)reader.GetInt32(3), (AppointmentStatus)reader.GetInt32(4),
+                        (PlaceKind)reader.GetInt32(5), reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7), reader.GetString(8),
+                        (InterpreterStatus)reader.GetInt32(9), reader.IsDBNull(10) ? null : reader.GetString(10), reader.IsDBNull(11) ? null : reader.GetString(11),
+                        clients, workers));
+                }
+
+                // Clients and workers are joined side by side, ordered by client row and then worker: each client row repeats
+                // once per worker, and the workers repeat once per client. A client is taken when its row changes, the
+                // workers while the first client (or no client) is read.
+                Guid? clientRow = reader.IsDBNull(12) ? null : reader.GetGuid(12);
+                if (clientRow is not null && clientRow != lastClientRow)
+                {
+                    lastClientRow = clientRow;
+                    clients.Add(new AgendaClient(reader.IsDBNull(13) ? null : reader.GetGuid(13), reader.GetString(14)));
+                }
+
+                if (!reader.IsDBNull(15) && clients.Count <= 1)
+                {
+                    workers.Add(UserId.From(reader.GetGuid(15)));
+                }
+            }
+
+            return rows;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>The statement for <paramref name="scope"/>; parameters <c>@office</c>, <c>@earliest</c>, <c>@from</c>, <c>@until</c> and <c>@who</c>.</summary>
+    internal static string Sql(bool postgres, Scope scope)
+    {
+        var schema = postgres ? AppointmentsDbContext.StoreDescriptor.Schema + "." : "";
+        var filter = scope switch
+        {
+            Scope.Worker => $" AND EXISTS (SELECT 1 FROM {schema}appointment_workers AS aw WHERE aw.appointment_id = a.id AND aw.worker_id = @who)",
+            Scope.Room => " AND a.room_id = @who",
+            _ => "",
+        };
+        return
+            "SELECT w.id, w.start_at, w.end_at, w.kind, w.status, w.place_kind, w.place_text, r.name, w.topic, w.interpreter_status, " +
+            "w.interpreter_language, w.documents_to_bring, c.id, c.client_id, c.pseudonym_code, s.worker_id\n" +
+            "FROM (SELECT a.id, a.start_at, a.end_at, a.kind, a.status, a.place_kind, a.place_text, a.room_id, a.topic, a.interpreter_status, " +
+            "a.interpreter_language, a.documents_to_bring\n" +
+            $"      FROM {schema}appointments AS a\n" +
+            $"      WHERE a.office_id = @office AND a.start_at > @earliest AND a.start_at < @until AND a.end_at > @from{filter}\n" +
+            "      ORDER BY a.start_at, a.id LIMIT 500) AS w\n" +
+            $"LEFT JOIN {schema}rooms AS r ON r.id = w.room_id AND r.office_id = @office\n" +
+            $"LEFT JOIN {schema}appointment_clients AS c ON c.appointment_id = w.id\n" +
+            $"LEFT JOIN {schema}appointment_workers AS s ON s.appointment_id = w.id\n" +
+            "ORDER BY w.start_at, w.id, c.id, s.worker_id";
+    }
+
+    /// <summary>Instants as the mapping reads them: timestamptz on PostgreSQL, UTC text on SQLite.</summary>
+    private static DateTimeOffset ReadInstant(DbDataReader reader, int ordinal) =>
+        reader.GetFieldType(ordinal) == typeof(string) ? UtcInstantTextConverter.FromText(reader.GetString(ordinal)) : reader.GetFieldValue<DateTimeOffset>(ordinal);
+
+    /// <summary>Instants as the mapping binds them: a UTC timestamptz on PostgreSQL, the stored UTC text on SQLite.</summary>
+    private static object Instant(bool postgres, DateTimeOffset value) =>
+        postgres ? StorePrecision.Truncate(value).ToUniversalTime() : UtcInstantTextConverter.ToText(value);
+
+    /// <summary>Ids as the mapping stores them: <c>uuid</c> on PostgreSQL, upper-case text on SQLite.</summary>
+    private static object Id(bool postgres, Guid value) => postgres ? value : value.ToString().ToUpperInvariant();
+
+    private static void Add(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+}
