@@ -62,7 +62,7 @@ public sealed class AppointmentDistrictTests
 
         // Moved to an address in Spandau: a new round for the new area.
         var moved = Snapshot(office, start.AddDays(4), new AppointmentPlace("address", "Altstadt Spandau 1"), InterpretingModality.InPerson) with { AppointmentId = inOffice.AppointmentId!.Value };
-        await PublishAsync(booking, h => h.Handle(new AppointmentRescheduled(Guid.NewGuid(), DateTimeOffset.UtcNow, moved, start, start.AddHours(1)), default));
+        await booking.HandleAsync<AppointmentEventHandlers>(h => h.Handle(new AppointmentRescheduled(Guid.NewGuid(), DateTimeOffset.UtcNow, moved, start, start.AddHours(1)), default));
         var rescheduled = await LoadAsync(booking, inOffice.AppointmentId!.Value);
         Assert.Equal("Spandau", rescheduled.District);
         Assert.Equal([pool[2].Id], rescheduled.PendingOffers.Select(o => o.InterpreterId));
@@ -73,17 +73,10 @@ public sealed class AppointmentDistrictTests
 
     private static async Task<InterpreterRequest> ScheduleAsync(BookingHost booking, AppointmentSnapshot appointment)
     {
-        await PublishAsync(booking, h => h.Handle(new AppointmentScheduled(Guid.NewGuid(), DateTimeOffset.UtcNow, appointment), default));
+        await booking.HandleAsync<AppointmentEventHandlers>(h => h.Handle(new AppointmentScheduled(Guid.NewGuid(), DateTimeOffset.UtcNow, appointment), default));
         return await LoadAsync(booking, appointment.AppointmentId);
     }
 
     private static Task<InterpreterRequest> LoadAsync(BookingHost booking, Guid appointmentId) =>
         booking.WithDbAsync(db => db.Requests.IgnoreQueryFilters().AsNoTracking().SingleAsync(r => r.AppointmentId == appointmentId));
-
-    private static async Task PublishAsync(BookingHost booking, Func<AppointmentEventHandlers, Task> publish)
-    {
-        await using var scope = booking.Host.Services.CreateAsyncScope();
-        await publish(scope.ServiceProvider.GetRequiredService<AppointmentEventHandlers>());
-        await scope.ServiceProvider.GetRequiredService<InterpreterBookingDbContext>().SaveChangesAsync();
-    }
 }

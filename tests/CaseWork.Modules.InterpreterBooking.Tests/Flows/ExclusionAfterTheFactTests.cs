@@ -54,14 +54,14 @@ public sealed class ExclusionAfterTheFactTests
         var need = new InterpreterNeed("ar", "Levantine", InterpretingModality.InPerson, null, null);
         var planned = new AppointmentSnapshot(Guid.NewGuid(), office, [yara], [], start, start.AddHours(1), "counselling",
             new AppointmentPlace("address", "Beratungsstelle"), need);
-        await PublishAsync(booking, h => h.Handle(new AppointmentScheduled(Guid.NewGuid(), Monday, planned), default));
+        await booking.HandleAsync<AppointmentEventHandlers>(h => h.Handle(new AppointmentScheduled(Guid.NewGuid(), Monday, planned), default));
         var request = await CurrentAsync(booking, planned.AppointmentId);
         var amalsOffer = Assert.Single(request.Offers, o => o.InterpreterId == amal.Id);
-        Assert.True((await SendAsync<AcceptOffer, AcceptedOffer>(booking, new AcceptOffer(null, amalsOffer.LinkToken))).IsSuccess);
+        Assert.True((await booking.SendAsync<AcceptOffer, AcceptedOffer>(new AcceptOffer(null, amalsOffer.LinkToken))).IsSuccess);
 
         // A client who does not want Amal joins: her booking ends, she and the office are told, Bilal is asked (a new round).
         var joined = planned with { ClientIds = [yara, newcomer] };
-        await PublishAsync(booking, h => h.Handle(new AppointmentClientsChanged(Guid.NewGuid(), Monday, joined, [newcomer], []), default));
+        await booking.HandleAsync<AppointmentEventHandlers>(h => h.Handle(new AppointmentClientsChanged(Guid.NewGuid(), Monday, joined, [newcomer], []), default));
 
         var released = await booking.WithDbAsync(db => db.Bookings.IgnoreQueryFilters().SingleAsync(b => b.InterpreterId == amal.Id));
         Assert.Equal(BookingState.Cancelled, released.State);
@@ -77,13 +77,13 @@ public sealed class ExclusionAfterTheFactTests
         Assert.Equal(amalsOffer.Round + 1, pending.Round);
 
         // The same event again changes nothing more.
-        await PublishAsync(booking, h => h.Handle(new AppointmentClientsChanged(Guid.NewGuid(), Monday, joined, [newcomer], []), default));
+        await booking.HandleAsync<AppointmentEventHandlers>(h => h.Handle(new AppointmentClientsChanged(Guid.NewGuid(), Monday, joined, [newcomer], []), default));
         Assert.Equal(pending.Id, Assert.Single((await CurrentAsync(booking, planned.AppointmentId)).PendingOffers).Id);
 
         // Bilal is also asked for another client's appointment; then the coordinator declares his conflict with Yara.
         var other = new AppointmentSnapshot(Guid.NewGuid(), office, [zaid], [], start.AddDays(1), start.AddDays(1).AddHours(1), "counselling",
             new AppointmentPlace("address", "Beratungsstelle"), need);
-        await PublishAsync(booking, h => h.Handle(new AppointmentScheduled(Guid.NewGuid(), Monday, other), default));
+        await booking.HandleAsync<AppointmentEventHandlers>(h => h.Handle(new AppointmentScheduled(Guid.NewGuid(), Monday, other), default));
         var coordinator = await booking.Host.CreateUserAsync(office, Roles.Streetworker, "Koordination");
         using var worker = await booking.Host.SignedInClientAsync(coordinator);
         using (var declared = await worker.PostAsJsonAsync($"/api/interpreter-booking/pool/{bilal.Id.Value}/conflicts", new { clientId = yara, reason = "Nachbar" }))
@@ -119,9 +119,9 @@ public sealed class ExclusionAfterTheFactTests
         var start = Monday.AddDays(10).AddHours(1);
         var planned = new AppointmentSnapshot(Guid.NewGuid(), office, [yara], [], start, start.AddHours(1), "counselling",
             new AppointmentPlace("address", "Beratungsstelle"), new InterpreterNeed("ar", "Levantine", InterpretingModality.InPerson, null, null));
-        await PublishAsync(booking, h => h.Handle(new AppointmentScheduled(Guid.NewGuid(), Monday, planned), default));
+        await booking.HandleAsync<AppointmentEventHandlers>(h => h.Handle(new AppointmentScheduled(Guid.NewGuid(), Monday, planned), default));
         var offer = Assert.Single((await CurrentAsync(booking, planned.AppointmentId)).Offers, o => o.InterpreterId == amal.Id);
-        Assert.True((await SendAsync<AcceptOffer, AcceptedOffer>(booking, new AcceptOffer(null, offer.LinkToken))).IsSuccess);
+        Assert.True((await booking.SendAsync<AcceptOffer, AcceptedOffer>(new AcceptOffer(null, offer.LinkToken))).IsSuccess);
 
         // Her phone number changed, nothing about interpreters: the booking stays.
         await ChangedAsync(booking, office, yara);
@@ -137,31 +137,12 @@ public sealed class ExclusionAfterTheFactTests
         Assert.Equal(bilal.Id, Assert.Single(request.PendingOffers).InterpreterId);
     }
 
-    private static async Task ChangedAsync(BookingHost booking, OfficeId office, Guid client)
-    {
-        await using var scope = booking.Host.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<ClientPreferencesHandler>()
-            .Handle(new ClientContactDetailsChanged(Guid.NewGuid(), Monday, office, new ClientId(client)), default);
-        await scope.ServiceProvider.GetRequiredService<InterpreterBookingDbContext>().SaveChangesAsync();
-    }
+    private static Task ChangedAsync(BookingHost booking, OfficeId office, Guid client) =>
+        booking.HandleAsync<ClientPreferencesHandler>(h => h.Handle(new ClientContactDetailsChanged(Guid.NewGuid(), Monday, office, new ClientId(client)), default));
 
     private static Task<List<NotificationKind>> NotificationsAsync(BookingHost booking, UserId interpreter) =>
         booking.WithDbAsync(db => db.Notifications.IgnoreQueryFilters().Where(n => n.InterpreterId == interpreter).Select(n => n.Kind).ToListAsync());
 
     private static Task<InterpreterRequest> CurrentAsync(BookingHost booking, Guid appointment) =>
         booking.WithDbAsync(db => db.Requests.IgnoreQueryFilters().Where(r => r.AppointmentId == appointment && r.State != RequestState.Cancelled).SingleAsync());
-
-    private static async Task PublishAsync(BookingHost booking, Func<AppointmentEventHandlers, Task> publish)
-    {
-        await using var scope = booking.Host.Services.CreateAsyncScope();
-        await publish(scope.ServiceProvider.GetRequiredService<AppointmentEventHandlers>());
-        await scope.ServiceProvider.GetRequiredService<InterpreterBookingDbContext>().SaveChangesAsync();
-    }
-
-    private static async Task<BuildingBlocks.Results.Result<TValue>> SendAsync<TCommand, TValue>(BookingHost booking, TCommand command)
-        where TCommand : ICommand<TValue>
-    {
-        await using var scope = booking.Host.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ICommandHandler<TCommand, TValue>>().Handle(command, default);
-    }
 }

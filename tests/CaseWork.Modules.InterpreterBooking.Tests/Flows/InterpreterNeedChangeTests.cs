@@ -47,14 +47,14 @@ public sealed class InterpreterNeedChangeTests
         var planned = new AppointmentSnapshot(Guid.NewGuid(), office, [Guid.NewGuid()], [], start, start.AddHours(1), "counselling",
             new AppointmentPlace("address", "Beratungsstelle"), inPerson);
 
-        await PublishAsync(booking, h => h.Handle(new AppointmentScheduled(Guid.NewGuid(), Monday, planned), default));
+        await booking.HandleAsync<AppointmentEventHandlers>(h => h.Handle(new AppointmentScheduled(Guid.NewGuid(), Monday, planned), default));
         var first = await CurrentAsync(booking, planned.AppointmentId);
-        var accepted = await SendAsync<AcceptOffer, AcceptedOffer>(booking, new AcceptOffer(null, Assert.Single(first!.Offers).LinkToken));
+        var accepted = await booking.SendAsync<AcceptOffer, AcceptedOffer>(new AcceptOffer(null, Assert.Single(first!.Offers).LinkToken));
         Assert.True(accepted.IsSuccess);
 
         // Video instead of in person: the booked interpreter is released (and told), the pool is asked for the new need.
         var byVideo = planned with { InterpreterNeed = inPerson with { Modality = InterpretingModality.Video } };
-        await PublishAsync(booking, h => h.Handle(new AppointmentInterpreterNeedChanged(Guid.NewGuid(), Monday, byVideo, inPerson), default));
+        await booking.HandleAsync<AppointmentEventHandlers>(h => h.Handle(new AppointmentInterpreterNeedChanged(Guid.NewGuid(), Monday, byVideo, inPerson), default));
 
         var released = await booking.WithDbAsync(db => db.Bookings.IgnoreQueryFilters().SingleAsync(b => b.Id == accepted.Value.BookingId));
         Assert.Equal(BookingState.Cancelled, released.State);
@@ -81,20 +81,20 @@ public sealed class InterpreterNeedChangeTests
 
         // Other notes only: the request stays.
         var noted = byVideo with { InterpreterNeed = byVideo.InterpreterNeed! with { Notes = "Eingang B" } };
-        await PublishAsync(booking, h => h.Handle(new AppointmentInterpreterNeedChanged(Guid.NewGuid(), Monday, noted, byVideo.InterpreterNeed), default));
+        await booking.HandleAsync<AppointmentEventHandlers>(h => h.Handle(new AppointmentInterpreterNeedChanged(Guid.NewGuid(), Monday, noted, byVideo.InterpreterNeed), default));
         Assert.Equal(second.Id, (await CurrentAsync(booking, planned.AppointmentId))!.Id);
 
         // No interpreter needed any more: cancelled, nothing left open.
         var without = planned with { InterpreterNeed = null };
-        await PublishAsync(booking, h => h.Handle(new AppointmentInterpreterNeedChanged(Guid.NewGuid(), Monday, without, noted.InterpreterNeed), default));
+        await booking.HandleAsync<AppointmentEventHandlers>(h => h.Handle(new AppointmentInterpreterNeedChanged(Guid.NewGuid(), Monday, without, noted.InterpreterNeed), default));
         Assert.Equal(RequestState.Cancelled, (await RequestAsync(booking, second.Id)).State);
         Assert.Null(await CurrentAsync(booking, planned.AppointmentId));
 
         // Needed again (Farsi this time): a request as for a newly planned appointment, once even if the event comes twice.
         var farsi = planned with { InterpreterNeed = new InterpreterNeed("fa", null, InterpretingModality.Phone, null, null) };
         var added = new AppointmentInterpreterNeedChanged(Guid.NewGuid(), Monday, farsi, null);
-        await PublishAsync(booking, h => h.Handle(added, default));
-        await PublishAsync(booking, h => h.Handle(added, default));
+        await booking.HandleAsync<AppointmentEventHandlers>(h => h.Handle(added, default));
+        await booking.HandleAsync<AppointmentEventHandlers>(h => h.Handle(added, default));
         var requests = await booking.WithDbAsync(db => db.Requests.IgnoreQueryFilters().Where(r => r.AppointmentId == planned.AppointmentId).ToListAsync());
         var open = Assert.Single(requests, r => r.State != RequestState.Cancelled);
         Assert.Equal("fa", open.Language);
@@ -104,7 +104,7 @@ public sealed class InterpreterNeedChangeTests
         // Clients changed: later offer rounds check conflicts of interest against the new ones.
         var newClient = Guid.NewGuid();
         var otherClients = farsi with { ClientIds = [newClient] };
-        await PublishAsync(booking, h => h.Handle(new AppointmentClientsChanged(Guid.NewGuid(), Monday, otherClients, [newClient], planned.ClientIds), default));
+        await booking.HandleAsync<AppointmentEventHandlers>(h => h.Handle(new AppointmentClientsChanged(Guid.NewGuid(), Monday, otherClients, [newClient], planned.ClientIds), default));
         Assert.Equal([newClient], (await RequestAsync(booking, open.Id)).ClientIds);
     }
 
@@ -116,18 +116,4 @@ public sealed class InterpreterNeedChangeTests
 
     private static Task<List<string>> OutboxAsync(BookingHost booking) =>
         booking.WithDbAsync(db => db.OutboxMessages.Select(m => m.Type).ToListAsync());
-
-    private static async Task PublishAsync(BookingHost booking, Func<AppointmentEventHandlers, Task> publish)
-    {
-        await using var scope = booking.Host.Services.CreateAsyncScope();
-        await publish(scope.ServiceProvider.GetRequiredService<AppointmentEventHandlers>());
-        await scope.ServiceProvider.GetRequiredService<InterpreterBookingDbContext>().SaveChangesAsync();
-    }
-
-    private static async Task<BuildingBlocks.Results.Result<TValue>> SendAsync<TCommand, TValue>(BookingHost booking, TCommand command)
-        where TCommand : ICommand<TValue>
-    {
-        await using var scope = booking.Host.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ICommandHandler<TCommand, TValue>>().Handle(command, default);
-    }
 }

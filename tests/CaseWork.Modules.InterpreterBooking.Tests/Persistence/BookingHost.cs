@@ -1,5 +1,7 @@
 using CaseWork.BuildingBlocks.Ids;
 using CaseWork.BuildingBlocks.Infrastructure.Persistence;
+using CaseWork.BuildingBlocks.Messaging;
+using CaseWork.BuildingBlocks.Results;
 using CaseWork.Modules.InterpreterBooking.Domain;
 using CaseWork.Modules.InterpreterBooking.Infrastructure.Persistence;
 using CaseWork.TestKit;
@@ -39,6 +41,23 @@ internal sealed class BookingHost : IAsyncDisposable
             await Readiness.WaitUntilReadyAsync(client);
         }
         return booking;
+    }
+
+    /// <summary>Calls one of the module's event handlers in its own scope and saves, as the outbox dispatcher would.</summary>
+    public async Task HandleAsync<THandler>(Func<THandler, Task> handle)
+        where THandler : notnull
+    {
+        await using var scope = Host.Services.CreateAsyncScope();
+        await handle(scope.ServiceProvider.GetRequiredService<THandler>());
+        await scope.ServiceProvider.GetRequiredService<InterpreterBookingDbContext>().SaveChangesAsync();
+    }
+
+    /// <summary>Sends a command through its handler (and the unit of work around it) in its own scope, with no signed-in user.</summary>
+    public async Task<Result<TValue>> SendAsync<TCommand, TValue>(TCommand command)
+        where TCommand : ICommand<TValue>
+    {
+        await using var scope = Host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ICommandHandler<TCommand, TValue>>().Handle(command, default);
     }
 
     public async Task<T> WithDbAsync<T>(Func<InterpreterBookingDbContext, Task<T>> work)
