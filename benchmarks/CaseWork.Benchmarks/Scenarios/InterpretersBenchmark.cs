@@ -148,11 +148,10 @@ internal static class InterpretersBenchmark
                         ? [.. new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday }
                             .Select(d => new WeeklySlot(d, new TimeOnly(8, 0), new TimeOnly(18, 0)))]
                         : [],
-                    Fees = new FeeRates(40m, 20m, 0.3m, "EUR"),
                     CalendarToken = Offer.NewToken(),
                 };
                 db.Interpreters.Add(profile);
-                db.PoolMemberships.Add(new PoolMembership(office, profile.Id, now));
+                db.PoolMemberships.Add(new PoolMembership(office, profile.Id, now) { Fees = new FeeRates(40m, 20m, 0.3m, "EUR") });
                 pool.Add((profile.Id, skills[0], profile.Modalities.HasFlag(Modalities.InPerson) ? Modality.InPerson : profile.Modalities.HasFlag(Modalities.Phone) ? Modality.Phone : Modality.Video));
             }
 

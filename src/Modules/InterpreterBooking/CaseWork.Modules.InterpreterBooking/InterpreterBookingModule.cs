@@ -88,6 +88,7 @@ public sealed class InterpreterBookingModule : IModule
         MyStatementEndpoint.Map(interpreter);
         MyAvailabilityEndpoint.Map(interpreter);
         CalendarFeedEndpoints.MapForInterpreter(interpreter);
+        PoolInvitationEndpoints.MapForInterpreter(interpreter);
         CalendarFeedEndpoints.MapFeed(api);
 
         // Coordinators: the office's streetworkers and supervisors (ADR 0019); the office filter scopes every query.
@@ -100,6 +101,7 @@ public sealed class InterpreterBookingModule : IModule
         ConfirmJobEndpoint.Map(coordinator);
         ListPoolEndpoint.Map(coordinator);
         SaveInterpreterEndpoint.Map(coordinator);
+        PoolInvitationEndpoints.MapForCoordinator(coordinator);
         ConflictEndpoints.Map(coordinator);
         OfficeFiguresEndpoint.Map(coordinator);
 

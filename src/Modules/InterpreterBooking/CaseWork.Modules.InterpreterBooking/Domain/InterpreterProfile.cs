@@ -5,7 +5,8 @@ namespace CaseWork.Modules.InterpreterBooking.Domain;
 
 /// <summary>
 /// An interpreter (a user with the Interpreter role) as the pool knows them. One profile serves every office whose pool the
-/// interpreter belongs to (<see cref="PoolMembership"/>), so availability and bookings are checked across offices.
+/// interpreter belongs to (<see cref="PoolMembership"/>), so availability and bookings are checked across offices; what an
+/// office agreed with them (fee rates) is on that office's membership (ADR 0038).
 /// </summary>
 internal sealed class InterpreterProfile : IVersioned
 {
@@ -63,8 +64,6 @@ internal sealed class InterpreterProfile : IVersioned
 
     /// <summary>The most jobs the interpreter takes on one day.</summary>
     public int DailyMaximum { get; set; } = 3;
-
-    public FeeRates Fees { get; set; } = FeeRates.None;
 
     /// <summary>Weekly windows (office-local); empty means no fixed hours: available whenever not absent.</summary>
     public List<WeeklySlot> WeeklyAvailability { get; set; } = [];
@@ -129,9 +128,15 @@ internal sealed class InterpreterProfile : IVersioned
     }
 }
 
-/// <summary>The interpreter belongs to the office's pool: the office may offer them jobs and its coordinators see their contact details.</summary>
-internal sealed class PoolMembership : IOfficeScoped
+/// <summary>
+/// The interpreter belongs to the office's pool: the office may offer them jobs and its coordinators see their contact details.
+/// The fee rates are the office's own terms with the interpreter: another office may pay other rates (ADR 0038).
+/// </summary>
+internal sealed class PoolMembership : IOfficeScoped, IVersioned
 {
+    /// <summary>The stored default of <see cref="Fees"/> for rows from before the terms moved here: no fees agreed.</summary>
+    public const string NoFeesJson = "{\"hourly\":0,\"travelTimeHourly\":0,\"perKilometre\":0,\"currency\":\"EUR\"}";
+
     private PoolMembership()
     {
     }
@@ -148,6 +153,11 @@ internal sealed class PoolMembership : IOfficeScoped
     public UserId InterpreterId { get; private set; }
 
     public DateTimeOffset Since { get; private set; }
+
+    /// <summary>What this office pays the interpreter; the monthly statement prices each job at its office's rates.</summary>
+    public FeeRates Fees { get; set; } = FeeRates.None;
+
+    public int Version { get; private set; }
 }
 
 /// <summary>A declared conflict of interest: the interpreter is never offered a job with this client (e.g. a relative or neighbour).</summary>

@@ -39,10 +39,9 @@ internal static class DemoData
             Districts = ["Neukölln", "Kreuzberg", "Mitte"],
             TravelRadiusKm = 15,
             DailyMaximum = 3,
-            Fees = new FeeRates(45m, 22.5m, 0.30m, "EUR"),
             CalendarToken = Offer.NewToken(),
         });
-        db.PoolMemberships.Add(new PoolMembership(office.OfficeId, interpreter.Id, now));
+        db.PoolMemberships.Add(new PoolMembership(office.OfficeId, interpreter.Id, now) { Fees = new FeeRates(45m, 22.5m, 0.30m, "EUR") });
         await db.SaveChangesAsync(cancellationToken);
 
         var policy = await db.PolicyForAsync(office.OfficeId, cancellationToken);

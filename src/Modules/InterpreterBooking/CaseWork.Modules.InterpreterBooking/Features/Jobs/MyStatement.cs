@@ -14,14 +14,25 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CaseWork.Modules.InterpreterBooking.Features.Jobs;
 
-/// <summary>The signed-in interpreter's monthly statement: confirmed jobs and billable late cancellations, priced at their rates.</summary>
+/// <summary>
+/// The signed-in interpreter's monthly statement: confirmed jobs and billable late cancellations, each priced at the rates of
+/// the office it was for, with a subtotal per office (each office pays its own part).
+/// </summary>
 internal sealed record MyStatement(int Year, int Month) : IQuery<Statement>;
 
 internal sealed record StatementLine(DateTimeOffset Start, string OfficeName, string Language, Modality Modality, decimal Hours, int TravelMinutes,
     decimal Kilometres, bool LateCancellation, Money Fee);
 
+/// <summary>What one office owes for the month.</summary>
+internal sealed record OfficeSubtotal(string OfficeName, int Jobs, Money Fee);
+
 internal sealed record Statement(int Year, int Month, string InterpreterName, IReadOnlyList<StatementLine> Lines, Money Total)
 {
+    /// <summary>The lines summed per office, in the order the offices first appear: each office is invoiced for its own part.</summary>
+    public IReadOnlyList<OfficeSubtotal> Offices =>
+        [.. Lines.GroupBy(l => l.OfficeName, StringComparer.Ordinal)
+            .Select(g => new OfficeSubtotal(g.Key, g.Count(), g.Aggregate(Money.Zero(Total.Currency), (sum, l) => sum.Add(l.Fee))))];
+
     public string ToCsv()
     {
         var csv = new StringBuilder("date;office;language;modality;hours;travel_minutes;km;late_cancellation;fee;currency\n");
@@ -66,11 +77,16 @@ internal sealed class MyStatementHandler(InterpreterBookingDbContext db, ICurren
             .OrderBy(b => b.Start)
             .ToListAsync(cancellationToken);
         var names = await OfficeNames.ResolveAsync(offices, bookings.Select(b => b.OfficeId), cancellationToken);
+
+        // Each job at the rates of the office it was for (ADR 0038); an office the interpreter has left agreed no rates here.
+        var terms = await db.PoolMemberships.IgnoreQueryFilters().AsNoTracking()
+            .Where(m => m.InterpreterId == profile.Id)
+            .ToDictionaryAsync(m => m.OfficeId, m => m.Fees, cancellationToken);
         var lines = bookings.Select(b => new StatementLine(
             b.Start, names[b.OfficeId], b.Language, b.Modality,
             decimal.Round((decimal)((b.ActualEnd ?? b.End) - (b.ActualStart ?? b.Start)).TotalHours, 2), b.TravelMinutes, b.Kilometres,
-            b.State == BookingState.Cancelled, b.Fee(profile.Fees))).ToList();
-        var total = lines.Aggregate(Money.Zero(profile.Fees.Currency), (sum, l) => sum.Add(l.Fee));
+            b.State == BookingState.Cancelled, b.Fee(terms.GetValueOrDefault(b.OfficeId, FeeRates.None)))).ToList();
+        var total = lines.Aggregate(Money.Zero(FeeRates.None.Currency), (sum, l) => sum.Add(l.Fee));
         return new Statement(query.Year, query.Month, profile.DisplayName, lines, total);
     }
 }

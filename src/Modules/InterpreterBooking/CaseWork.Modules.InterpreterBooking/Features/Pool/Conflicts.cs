@@ -24,7 +24,7 @@ internal sealed record ConflictLine(Guid ConflictId, Guid? ClientId, string Reas
 internal sealed record PoolMemberDetails(
     Guid InterpreterId, string DisplayName, string? Email, string? Phone, string? Gender, IReadOnlyList<LanguageSkill> Languages,
     Modalities Modalities, IReadOnlyList<string> Districts, int? TravelRadiusKm, int DailyMaximum, FeeRates Fees,
-    IReadOnlyList<WeeklySlot> Weekly, IReadOnlyList<Absence> Absences, IReadOnlyList<ConflictLine> Conflicts, int Version);
+    IReadOnlyList<WeeklySlot> Weekly, IReadOnlyList<Absence> Absences, IReadOnlyList<ConflictLine> Conflicts, int Version, int TermsVersion);
 
 /// <summary>The coordinator records that an interpreter must never be offered jobs with a client (relative, neighbour, ...).</summary>
 internal sealed record DeclareConflict(Guid InterpreterId, Guid ClientId, string Reason) : ICommand<Guid>;
@@ -46,9 +46,9 @@ internal sealed class GetPoolMemberHandler(InterpreterBookingDbContext db, IAudi
     {
         var id = new UserId(query.InterpreterId);
         // The office filter on memberships: an interpreter outside this office's pool is not found.
-        var member = await db.PoolMemberships.AnyAsync(m => m.InterpreterId == id, cancellationToken);
-        var p = member ? await db.Interpreters.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, cancellationToken) : null;
-        if (p is null)
+        var member = await db.PoolMemberships.AsNoTracking().FirstOrDefaultAsync(m => m.InterpreterId == id, cancellationToken);
+        var p = member is not null ? await db.Interpreters.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, cancellationToken) : null;
+        if (member is null || p is null)
         {
             return Error.NotFound("interpreter-not-found", "No such interpreter in this office's pool.");
         }
@@ -61,7 +61,7 @@ internal sealed class GetPoolMemberHandler(InterpreterBookingDbContext db, IAudi
         await audit.RecordAsync(new AuditRecord(InterpreterBookingContract.ModuleName, AuditAction.Read, "InterpreterProfile", id.ToString(),
             Details: "contact details, availability, conflicts of interest"), cancellationToken);
         return new PoolMemberDetails(p.Id.Value, p.DisplayName, p.Email, p.Phone, p.Gender, p.Languages, p.Modalities, p.Districts, p.TravelRadiusKm,
-            p.DailyMaximum, p.Fees, p.WeeklyAvailability, p.Absences, conflicts, p.Version);
+            p.DailyMaximum, member.Fees, p.WeeklyAvailability, p.Absences, conflicts, p.Version, member.Version);
     }
 }
 

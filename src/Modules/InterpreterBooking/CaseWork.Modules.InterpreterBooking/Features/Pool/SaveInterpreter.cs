@@ -17,8 +17,10 @@ using Microsoft.EntityFrameworkCore;
 namespace CaseWork.Modules.InterpreterBooking.Features.Pool;
 
 /// <summary>
-/// A coordinator adds a user with the Interpreter role to the office's pool, or updates their profile. The profile is shared
-/// by every office the interpreter serves; <see cref="Version"/> guards against overwriting another office's edit.
+/// A coordinator adds an interpreter account of the office to its pool, or updates a pool member's profile and the office's
+/// fee rates. The profile is shared by every office the interpreter serves and <see cref="Version"/> guards it against
+/// overwriting another office's edit; the fee rates are this office's own terms, guarded by <see cref="TermsVersion"/>. An
+/// interpreter of another office joins only by accepting an invitation (ADR 0038): until then they are not found here.
 /// </summary>
 internal sealed record SaveInterpreter(
     Guid InterpreterId,
@@ -33,7 +35,11 @@ internal sealed record SaveInterpreter(
     FeeRates Fees,
     int? Version,
     IReadOnlyList<WeeklySlot>? Weekly = null,
-    IReadOnlyList<Absence>? Absences = null) : ICommand<int>;
+    IReadOnlyList<Absence>? Absences = null,
+    int? TermsVersion = null) : ICommand<SavedInterpreter>;
+
+/// <summary>The versions the profile and the office's terms have once the save is committed.</summary>
+internal sealed record SavedInterpreter(int Version, int TermsVersion);
 
 internal sealed class SaveInterpreterValidator : AbstractValidator<SaveInterpreter>
 {
@@ -54,7 +60,7 @@ internal sealed class SaveInterpreterValidator : AbstractValidator<SaveInterpret
         RuleFor(c => c.Fees.Hourly).InclusiveBetween(0m, 1000m).When(c => c.Fees is not null);
         RuleFor(c => c.Fees.TravelTimeHourly).InclusiveBetween(0m, 1000m).When(c => c.Fees is not null);
         RuleFor(c => c.Fees.PerKilometre).InclusiveBetween(0m, 10m).When(c => c.Fees is not null);
-        RuleFor(c => c.Fees.Currency).Length(3).When(c => c.Fees is not null);
+        RuleFor(c => c.Fees.Currency).Equal("EUR").WithMessage("Fees are kept in EUR.").When(c => c.Fees is not null);
         RuleForEach(c => c.Weekly).Must(s => s.From < s.To && Enum.IsDefined(s.Day)).WithMessage("A window ends after it starts.");
         RuleForEach(c => c.Absences).Must(a => a.From <= a.To).WithMessage("An absence ends on or after its first day.");
         RuleForEach(c => c.Absences).Must(a => a.Note is null || a.Note.Length <= 200).WithMessage("The note is too long.");
@@ -66,9 +72,9 @@ internal sealed class SaveInterpreterHandler(
     ICurrentUser user,
     IOfficeDirectory directory,
     IAuditTrail audit,
-    TimeProvider clock) : ICommandHandler<SaveInterpreter, int>
+    TimeProvider clock) : ICommandHandler<SaveInterpreter, SavedInterpreter>
 {
-    public async Task<Result<int>> Handle(SaveInterpreter command, CancellationToken cancellationToken)
+    public async Task<Result<SavedInterpreter>> Handle(SaveInterpreter command, CancellationToken cancellationToken)
     {
         if (user.OfficeId is not { } office)
         {
@@ -76,7 +82,14 @@ internal sealed class SaveInterpreterHandler(
         }
 
         var id = new UserId(command.InterpreterId);
+        // The office filter on memberships: only this office's membership is found.
+        var membership = await db.PoolMemberships.FirstOrDefaultAsync(m => m.InterpreterId == id, cancellationToken);
         var account = await directory.GetUserAsync(id, cancellationToken);
+        if (membership is null && account is not null && account.OfficeId != office)
+        {
+            return Error.NotFound("interpreter-not-found", "No such interpreter in this office's pool.");
+        }
+
         if (account is null || !account.Roles.Contains(Roles.Interpreter))
         {
             return Error.Validation("interpreterId", "This user is not an interpreter.");
@@ -93,6 +106,16 @@ internal sealed class SaveInterpreterHandler(
             return Error.ConcurrentEdit("interpreter profile");
         }
 
+        if (membership is null)
+        {
+            membership = new PoolMembership(office, id, clock.GetUtcNow());
+            db.PoolMemberships.Add(membership);
+        }
+        else if (command.TermsVersion is { } termsVersion && termsVersion != membership.Version)
+        {
+            return Error.ConcurrentEdit("fee rates");
+        }
+
         profile.DisplayName = account.DisplayName;
         profile.Email = string.IsNullOrWhiteSpace(command.Email) ? account.Email : command.Email.Trim();
         profile.Phone = command.Phone?.Trim();
@@ -102,7 +125,7 @@ internal sealed class SaveInterpreterHandler(
         profile.Districts = command.Districts?.Where(d => !string.IsNullOrWhiteSpace(d)).Select(d => d.Trim()).ToList() ?? [];
         profile.TravelRadiusKm = command.TravelRadiusKm;
         profile.DailyMaximum = command.DailyMaximum;
-        profile.Fees = command.Fees;
+        membership.Fees = command.Fees;
         if (command.Weekly is not null)
         {
             profile.WeeklyAvailability = command.Weekly.OrderBy(s => s.Day).ThenBy(s => s.From).ToList();
@@ -113,20 +136,20 @@ internal sealed class SaveInterpreterHandler(
             profile.Absences = command.Absences.OrderBy(a => a.From).ToList();
         }
 
-        if (!await db.PoolMemberships.AnyAsync(m => m.InterpreterId == id, cancellationToken))
-        {
-            db.PoolMemberships.Add(new PoolMembership(office, id, clock.GetUtcNow()));
-        }
-
         await audit.RecordAsync(new AuditRecord(InterpreterBookingContract.ModuleName, AuditAction.Update, "InterpreterProfile", id.ToString(),
             Details: "fields: profile, languages, fees, contact"), cancellationToken);
-        return profile.Version + 1;
+        db.ChangeTracker.DetectChanges();
+        return new SavedInterpreter(VersionAfterSave(profile), VersionAfterSave(membership));
     }
+
+    /// <summary>The version a record will have after the unit of work saves it: one up when it changed (ModuleDbContext).</summary>
+    private int VersionAfterSave(IVersioned record) =>
+        db.Entry(record).State == EntityState.Modified ? record.Version + 1 : record.Version;
 }
 
 internal static class SaveInterpreterEndpoint
 {
     public static void Map(RouteGroupBuilder coordinator) =>
-        coordinator.MapPut("/pool/{interpreterId:guid}", async (Guid interpreterId, SaveInterpreter body, ICommandHandler<SaveInterpreter, int> handler, CancellationToken ct) =>
-            (await handler.Handle(body with { InterpreterId = interpreterId }, ct)).ToHttpResult(v => TypedResults.Ok(new { version = v })));
+        coordinator.MapPut("/pool/{interpreterId:guid}", async (Guid interpreterId, SaveInterpreter body, ICommandHandler<SaveInterpreter, SavedInterpreter> handler, CancellationToken ct) =>
+            (await handler.Handle(body with { InterpreterId = interpreterId }, ct)).ToHttpResult(v => TypedResults.Ok(new { version = v.Version, termsVersion = v.TermsVersion })));
 }

@@ -22,7 +22,6 @@ internal sealed class InterpreterProfileConfiguration : IEntityTypeConfiguration
         builder.Property(p => p.Districts).AsJson("districts");
         builder.Property(p => p.TravelRadiusKm).HasColumnName("travel_radius_km");
         builder.Property(p => p.DailyMaximum).HasColumnName("daily_maximum");
-        builder.Property(p => p.Fees).AsJson("fee_rates");
         builder.Property(p => p.WeeklyAvailability).AsJson("weekly_availability");
         builder.Property(p => p.Absences).AsJson("absences");
         builder.Property(p => p.LastAssignedAt).HasColumnName("last_assigned_at");
@@ -41,7 +40,30 @@ internal sealed class PoolMembershipConfiguration : IEntityTypeConfiguration<Poo
         builder.Property(m => m.OfficeId).HasColumnName("office_id").HasTypedId();
         builder.Property(m => m.InterpreterId).HasColumnName("interpreter_id").HasTypedId();
         builder.Property(m => m.Since).HasColumnName("since");
+        builder.Property(m => m.Fees).AsJson("fee_rates").HasDefaultValueSql("'" + PoolMembership.NoFeesJson + "'");
+        builder.Property(m => m.Version).HasColumnName("version").HasDefaultValue(0);
         builder.HasIndex(m => m.InterpreterId).HasDatabaseName("ix_pool_memberships_interpreter");
+    }
+}
+
+internal sealed class PoolInvitationConfiguration : IEntityTypeConfiguration<PoolInvitation>
+{
+    public void Configure(EntityTypeBuilder<PoolInvitation> builder)
+    {
+        builder.ToTable("pool_invitations");
+        builder.HasKey(i => i.Id);
+        builder.Property(i => i.Id).HasColumnName("id").ValueGeneratedNever();
+        builder.Property(i => i.OfficeId).HasColumnName("office_id").HasTypedId();
+        builder.Property(i => i.Email).HasColumnName("email").HasMaxLength(256).IsRequired();
+        builder.Property(i => i.InvitedBy).HasColumnName("invited_by").HasTypedId();
+        builder.Property(i => i.InvitedAt).HasColumnName("invited_at");
+        builder.Property(i => i.ExpiresAt).HasColumnName("expires_at");
+        builder.Property(i => i.State).HasColumnName("state");
+        builder.Property(i => i.AnsweredBy).HasColumnName("answered_by").HasTypedId();
+        builder.Property(i => i.AnsweredAt).HasColumnName("answered_at");
+        builder.Property(i => i.Version).HasColumnName("version");
+        builder.HasIndex(i => i.Email).HasDatabaseName("ix_pool_invitations_email");
+        builder.HasIndex(i => i.OfficeId).HasDatabaseName("ix_pool_invitations_office");
     }
 }
 

@@ -18,6 +18,8 @@ internal sealed class InterpreterBookingDbContext(DbContextOptions<InterpreterBo
 
     public DbSet<PoolMembership> PoolMemberships => Set<PoolMembership>();
 
+    public DbSet<PoolInvitation> PoolInvitations => Set<PoolInvitation>();
+
     public DbSet<ConflictOfInterest> ConflictsOfInterest => Set<ConflictOfInterest>();
 
     public DbSet<BookingPolicy> Policies => Set<BookingPolicy>();

@@ -144,6 +144,20 @@ internal static class Display
         _ => "no email address",
     };
 
+    public static string InvitationState(InvitationState state, bool expired, DateTimeOffset expiresAt) => (state, expired, English) switch
+    {
+        (Domain.InvitationState.Pending, true, false) => "abgelaufen",
+        (Domain.InvitationState.Pending, true, true) => "expired",
+        (Domain.InvitationState.Pending, false, false) => "offen bis " + Day(expiresAt),
+        (Domain.InvitationState.Pending, false, true) => "open until " + Day(expiresAt),
+        (Domain.InvitationState.Accepted, _, false) => "angenommen",
+        (Domain.InvitationState.Accepted, _, true) => "accepted",
+        (Domain.InvitationState.Declined, _, false) => "abgelehnt",
+        (Domain.InvitationState.Declined, _, true) => "declined",
+        (_, _, false) => "zurückgezogen",
+        (_, _, true) => "withdrawn",
+    };
+
     public static string Modalities(Modalities modalities) => string.Join(", ",
         new[] { Domain.Modality.InPerson, Domain.Modality.Phone, Domain.Modality.Video }
             .Where(m => modalities.HasFlag(m switch { Domain.Modality.InPerson => Domain.Modalities.InPerson, Domain.Modality.Phone => Domain.Modalities.Phone, _ => Domain.Modalities.Video }))

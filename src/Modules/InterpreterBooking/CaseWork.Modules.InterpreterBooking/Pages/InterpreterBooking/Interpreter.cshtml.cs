@@ -20,7 +20,7 @@ namespace CaseWork.Modules.InterpreterBooking.Pages.InterpreterBooking;
 [Authorize(Roles = Roles.Streetworker + "," + Roles.Supervisor)]
 internal sealed class InterpreterModel(
     IQueryHandler<GetPoolMember, PoolMemberDetails> get,
-    ICommandHandler<SaveInterpreter, int> save,
+    ICommandHandler<SaveInterpreter, SavedInterpreter> save,
     ICommandHandler<DeclareConflict, Guid> declare,
     ICommandHandler<WithdrawConflict, Unit> withdraw,
     IOfficeDirectory directory,
@@ -52,7 +52,8 @@ internal sealed class InterpreterModel(
         Guid id, string? email, string? phone, string? gender, string?[] language, string?[] dialects, Qualification[] qualification,
         bool inPerson, bool phoneJobs, bool video, string? districts, int? travelRadiusKm, int dailyMaximum,
         decimal hourly, decimal travelHourly, decimal perKilometre, string?[] from, string?[] to,
-        int[]? keepAbsence, DateOnly? absentFrom, DateOnly? absentTo, string? absenceNote, int? version, CancellationToken cancellationToken)
+        int[]? keepAbsence, DateOnly? absentFrom, DateOnly? absentTo, string? absenceNote, int? version, int? termsVersion,
+        CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
         {
@@ -90,7 +91,7 @@ internal sealed class InterpreterModel(
         var result = await save.Handle(new SaveInterpreter(
             id, email, phone, string.IsNullOrWhiteSpace(gender) ? null : gender, languages, modalities,
             (districts ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), travelRadiusKm, dailyMaximum,
-            new FeeRates(hourly, travelHourly, perKilometre, "EUR"), version, weekly, absences), cancellationToken);
+            new FeeRates(hourly, travelHourly, perKilometre, "EUR"), version, weekly, absences, termsVersion), cancellationToken);
         if (result.IsSuccess)
         {
             Message = "Gespeichert.";

@@ -1,21 +1,76 @@
 using CaseWork.BuildingBlocks.Identity;
 using CaseWork.BuildingBlocks.Messaging;
 using CaseWork.Modules.InterpreterBooking.Features.Pool;
+using CaseWork.BuildingBlocks.Results;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CaseWork.Modules.InterpreterBooking.Pages.InterpreterBooking;
 
-/// <summary>The office's interpreter pool for coordinators: who is in it, and the office's interpreter accounts not yet in it.</summary>
+/// <summary>
+/// The office's interpreter pool for coordinators: who is in it, the office's interpreter accounts not yet in it, and the
+/// invitations to interpreters of other offices (ADR 0038).
+/// </summary>
 [Authorize(Roles = Roles.Streetworker + "," + Roles.Supervisor)]
-internal sealed class PoolModel(IQueryHandler<ListPool, IReadOnlyList<PoolMember>> pool, IOfficeDirectory directory, ICurrentUser user) : PageModel
+internal sealed class PoolModel(
+    IQueryHandler<ListPool, IReadOnlyList<PoolMember>> pool,
+    IQueryHandler<ListInvitations, IReadOnlyList<InvitationView>> invitations,
+    ICommandHandler<InviteInterpreter, Guid> invite,
+    ICommandHandler<WithdrawInvitation, Unit> withdraw,
+    IOfficeDirectory directory,
+    ICurrentUser user) : PageModel
 {
+    public IReadOnlyList<InvitationView> Invitations { get; private set; } = [];
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public string? Problem { get; private set; }
+
+    /// <summary>The address typed into the invitation form, kept when it is refused.</summary>
+    [BindProperty]
+    public string? InviteEmail { get; set; }
+
     public IReadOnlyList<PoolMember> Members { get; private set; } = [];
 
     public IReadOnlyList<StaffMember> NotInPool { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostInviteAsync(CancellationToken cancellationToken)
     {
+        var result = await invite.Handle(new InviteInterpreter(InviteEmail ?? ""), cancellationToken);
+        if (result.IsSuccess)
+        {
+            Message = "Einladung gespeichert. Die Person sieht sie, sobald sie sich mit dieser Adresse anmeldet.";
+            return RedirectToPage();
+        }
+
+        Problem = result.Error.Kind == ErrorKind.Validation ? "Bitte eine gültige E-Mail-Adresse angeben." : "Die Einladung ging nicht.";
+        Response.StatusCode = result.Error.Kind == ErrorKind.Validation ? 400 : 403;
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid invitationId, CancellationToken cancellationToken)
+    {
+        var result = await withdraw.Handle(new WithdrawInvitation(invitationId), cancellationToken);
+        if (result.IsSuccess)
+        {
+            Message = "Einladung zurückgezogen.";
+            return RedirectToPage();
+        }
+
+        Problem = "Diese Einladung ist nicht mehr offen.";
+        Response.StatusCode = result.Error.Kind == ErrorKind.NotFound ? 404 : 409;
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Invitations = (await invitations.Handle(new ListInvitations(), cancellationToken)).Value;
         Members = (await pool.Handle(new ListPool(), cancellationToken)).Value;
         var inPool = Members.Select(m => m.InterpreterId).ToHashSet();
         NotInPool = user.OfficeId is { } office

@@ -4,6 +4,7 @@ using CaseWork.BuildingBlocks.Results;
 using CaseWork.Modules.InterpreterBooking.Features.Calendar;
 using CaseWork.Modules.InterpreterBooking.Features.Jobs;
 using CaseWork.Modules.InterpreterBooking.Features.Offers;
+using CaseWork.Modules.InterpreterBooking.Features.Pool;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -20,8 +21,13 @@ internal sealed class PortalModel(
     ICommandHandler<ReconfirmBooking, Unit> reconfirm,
     ICommandHandler<RecordJob, Unit> record,
     ICommandHandler<OpenCalendarFeed, OpenedCalendarFeed> openFeed,
-    ICommandHandler<RevokeCalendarFeed, Unit> revokeFeed) : PageModel
+    ICommandHandler<RevokeCalendarFeed, Unit> revokeFeed,
+    IQueryHandler<MyInvitations, IReadOnlyList<MyInvitationView>> invitations,
+    ICommandHandler<AnswerInvitation, Unit> answerInvitation) : PageModel
 {
+    /// <summary>Other offices asking the interpreter to join their pool (ADR 0038).</summary>
+    public IReadOnlyList<MyInvitationView> Invitations { get; private set; } = [];
+
     public IReadOnlyList<OfferView> Offers { get; private set; } = [];
 
     public IReadOnlyList<JobView> Jobs { get; private set; } = [];
@@ -83,6 +89,21 @@ internal sealed class PortalModel(
         return await AfterAsync(result.IsSuccess ? null : result.Error, "Kalender-Abo beendet.", cancellationToken);
     }
 
+    public async Task<IActionResult> OnPostAnswerInvitationAsync(Guid invitationId, bool accept, CancellationToken cancellationToken)
+    {
+        var result = await answerInvitation.Handle(new AnswerInvitation(invitationId, accept), cancellationToken);
+        if (result.IsSuccess)
+        {
+            Message = accept ? "Einladung angenommen. Sie sind jetzt auch im Pool dieser Stelle." : "Einladung abgelehnt.";
+            return RedirectToPage();
+        }
+
+        Problem = "Diese Einladung ist nicht mehr offen: sie wurde schon beantwortet, zurückgezogen oder ist abgelaufen.";
+        Response.StatusCode = result.Error.Kind == ErrorKind.NotFound ? 404 : 409;
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
     private static DateTimeOffset Instant(DateOnly day, TimeOnly time)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(Domain.BookingPolicy.DefaultTimeZone);
@@ -119,5 +140,6 @@ internal sealed class PortalModel(
     {
         Offers = (await offers.Handle(new MyOffers(), cancellationToken)).Value;
         Jobs = (await jobs.Handle(new MyJobs(), cancellationToken)).Value;
+        Invitations = (await invitations.Handle(new MyInvitations(), cancellationToken)).Value;
     }
 }
