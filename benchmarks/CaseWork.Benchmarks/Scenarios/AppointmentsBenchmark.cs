@@ -147,6 +147,8 @@ internal static class AppointmentsBenchmark
         string provider, DatabaseOptions database, Size size, int connections, int seconds, List<LoadResult> results, List<LoadComparison> comparisons)
     {
         BareAgenda? bare = null;
+        // CPU per request of the database server too: only this benchmark's database's backends (the server may be shared).
+        CpuMeter.Database = database.Provider == DatabaseProvider.Postgres ? new NpgsqlConnectionStringBuilder(database.ConnectionString).Database : null;
         // --sql-log: every SQL command with its duration on the console, to see where an agenda request spends its time.
         var logging = SqlLog ? new Dictionary<string, string?> { ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Information" } : null;
         await using var host = BenchmarkHost.Start(database, app => app.Run(context => bare!.HandleAsync(context)), logging);
