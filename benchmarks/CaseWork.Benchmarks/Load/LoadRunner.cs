@@ -13,8 +13,10 @@ namespace CaseWork.Benchmarks.Load;
 /// <param name="Elapsed">The measured window.</param>
 /// <param name="LatenciesMs">Every measured request's latency.</param>
 /// <param name="FirstFailure">Status and start of the body of the first failure, for the report.</param>
+/// <param name="Cpu">CPU the run used (this process: host and load generator; the database server's backends), over every answered request including warm-up.</param>
 internal sealed record LoadResult(
-    string Provider, string Name, int Connections, long Requests, long Failures, TimeSpan Elapsed, double[] LatenciesMs, string? FirstFailure)
+    string Provider, string Name, int Connections, long Requests, long Failures, TimeSpan Elapsed, double[] LatenciesMs, string? FirstFailure,
+    CpuUse? Cpu = null)
 {
     public double RequestsPerSecond => Requests / Elapsed.TotalSeconds;
 
@@ -47,7 +49,9 @@ internal static class LoadRunner
         long sequence = 0;
         long failures = 0;
         long lastFinish = 0;
+        long answered = 0;
         string? firstFailure = null;
+        var cpuBefore = CpuMeter.Read();
         var latencies = new List<double>[connections];
         var started = Stopwatch.GetTimestamp();
         var measureFrom = started + (long)(warmup.TotalSeconds * Stopwatch.Frequency);
@@ -91,6 +95,7 @@ internal static class LoadRunner
 
                 using var disposeResponse = response;
                 var after = Stopwatch.GetTimestamp();
+                Interlocked.Increment(ref answered);
                 if (before < measureFrom)
                 {
                     continue;
@@ -111,9 +116,10 @@ internal static class LoadRunner
             }
         })));
 
+        var cpu = CpuMeter.Read() - cpuBefore;
         var all = latencies.SelectMany(l => l).Order().ToArray();
         var window = TimeSpan.FromSeconds((Math.Max(stopAt, lastFinish) - measureFrom) / (double)Stopwatch.Frequency);
-        return new LoadResult(provider, name, connections, all.Length, failures, window, all, firstFailure);
+        return new LoadResult(provider, name, connections, all.Length, failures, window, all, firstFailure, cpu with { Requests = answered });
     }
 
     private static void InterlockedMax(ref long target, long value)
@@ -167,7 +173,8 @@ internal static class LoadComparer
         slices.Sum(s => s.Failures),
         TimeSpan.FromTicks(slices.Sum(s => s.Elapsed.Ticks)),
         [.. slices.SelectMany(s => s.LatenciesMs).Order()],
-        slices.Select(s => s.FirstFailure).FirstOrDefault(f => f is not null));
+        slices.Select(s => s.FirstFailure).FirstOrDefault(f => f is not null),
+        slices.Select(s => s.Cpu).Aggregate((a, b) => a is null || b is null ? null : a + b));
 }
 
 /// <summary>A load result next to the bare endpoint it is judged against, with the targets.</summary>
@@ -191,11 +198,13 @@ internal static class LoadReport
     {
         static string F(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
         Table.Print(
-            ["provider", "request", "conn", "requests", "failed", "req/s", "p50 ms", "p95 ms", "p99 ms"],
+            ["provider", "request", "conn", "requests", "failed", "req/s", "p50 ms", "p95 ms", "p99 ms", "cpu ms/req", "db cpu ms/req"],
             [.. results.Select(r => new[]
             {
                 r.Provider, r.Name, F(r.Connections, "0"), F(r.Requests, "0"), F(r.Failures, "0"), F(r.RequestsPerSecond, "0"),
                 F(r.Percentile(0.50), "0.00"), F(r.Percentile(0.95), "0.00"), F(r.Percentile(0.99), "0.00"),
+                r.Cpu is { Requests: > 0 } c ? F(c.ProcessMs / c.Requests, "0.000") : "",
+                r.Cpu is { Requests: > 0, DatabaseMs: { } db } d ? F(db / d.Requests, "0.000") : "",
             })]);
         Console.WriteLine();
         Table.Print(
@@ -214,4 +223,69 @@ internal static class LoadReport
     /// <summary>A GET request factory.</summary>
     public static Func<long, HttpRequestMessage> Get(Func<long, string> path) =>
         i => new HttpRequestMessage(HttpMethod.Get, new Uri(path(i), UriKind.Relative)) { Version = HttpVersion.Version11 };
+}
+
+/// <summary>CPU used during a run: by this process (host and load generator alike) and by the database server's backends, over <see cref="Requests"/> answered requests.</summary>
+internal sealed record CpuUse(double ProcessMs, double? DatabaseMs, long Requests = 0)
+{
+    public static CpuUse operator -(CpuUse after, CpuUse before) =>
+        new(after.ProcessMs - before.ProcessMs, after.DatabaseMs - before.DatabaseMs, after.Requests - before.Requests);
+
+    public static CpuUse operator +(CpuUse a, CpuUse b) => new(a.ProcessMs + b.ProcessMs, a.DatabaseMs + b.DatabaseMs, a.Requests + b.Requests);
+}
+
+/// <summary>
+/// Reads CPU time: this process's, and — on Linux, when the PostgreSQL server runs on this machine and its processes are
+/// readable — that of the server's backends connected to <see cref="Database"/> (their process title names the database),
+/// so another user's queries on the same server do not count. CPU per request is steadier than requests per second on a
+/// shared machine: it does not fall when another process takes the cores.
+/// </summary>
+internal static class CpuMeter
+{
+    /// <summary>The database whose backends count; null: no database CPU is read.</summary>
+    public static string? Database { get; set; }
+
+    public static CpuUse Read()
+    {
+        using var self = Process.GetCurrentProcess();
+        return new CpuUse(self.TotalProcessorTime.TotalMilliseconds, DatabaseMilliseconds());
+    }
+
+    private static double? DatabaseMilliseconds()
+    {
+        if (Database is null || !OperatingSystem.IsLinux())
+        {
+            return null;
+        }
+
+        var ticks = 0L;
+        var found = false;
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            try
+            {
+                var title = File.ReadAllText(Path.Combine(directory, "cmdline"));
+                if (!title.StartsWith("postgres: ", StringComparison.Ordinal) || !title.Contains($" {Database} ", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                // Fields after the command name in parentheses: state is the 3rd, utime the 14th, stime the 15th.
+                var stat = File.ReadAllText(Path.Combine(directory, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+                found = true;
+            }
+            catch (IOException)
+            {
+                // The process ended while it was read.
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+
+        // Linux reports process times in clock ticks of 1/100 s (USER_HZ) on every mainstream architecture.
+        return found ? ticks * 10.0 : null;
+    }
 }

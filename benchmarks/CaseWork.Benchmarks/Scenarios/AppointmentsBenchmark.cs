@@ -43,6 +43,10 @@ internal static class AppointmentsBenchmark
 
     private static bool SqlLog { get; set; }
 
+    private static string[]? Views { get; set; }
+
+    private static bool Measures(string who, string label) => Views is null || Views.Contains($"{who}-{label}", StringComparer.OrdinalIgnoreCase);
+
     public static async Task RunAsync(string[] args)
     {
         var size = new Size(
@@ -53,6 +57,8 @@ internal static class AppointmentsBenchmark
         var postgresAdmin = Cli.Value(args, "--postgres");
         var part = Cli.Value(args, "--part"); // agenda | reminders | null (both)
         SqlLog = args.Contains("--sql-log");
+        // --views room-day,worker-week: only these of the four agenda comparisons (default: all).
+        Views = Cli.Value(args, "--views")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var results = new List<LoadResult>();
         var comparisons = new List<LoadComparison>();
         var sweeps = new List<SweepResult>();
@@ -141,6 +147,8 @@ internal static class AppointmentsBenchmark
         string provider, DatabaseOptions database, Size size, int connections, int seconds, List<LoadResult> results, List<LoadComparison> comparisons)
     {
         BareAgenda? bare = null;
+        // CPU per request of the database server too: only this benchmark's database's backends (the server may be shared).
+        CpuMeter.Database = database.Provider == DatabaseProvider.Postgres ? new NpgsqlConnectionStringBuilder(database.ConnectionString).Database : null;
         // --sql-log: every SQL command with its duration on the console, to see where an agenda request spends its time.
         var logging = SqlLog ? new Dictionary<string, string?> { ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Information" } : null;
         await using var host = BenchmarkHost.Start(database, app => app.Run(context => bare!.HandleAsync(context)), logging);
@@ -173,17 +181,25 @@ internal static class AppointmentsBenchmark
 
         foreach (var (label, days) in new[] { ("day", 1), ("week", 7) })
         {
-            var (worker, bareWorker) = await LoadComparer.RunAsync(provider, http,
-                new LoadTarget($"GET /api/appointments worker {label}", LoadReport.Get(i => $"/api/appointments?from={Day(i)}&days={days}&who=worker&workerId={Worker(i)}")),
-                new LoadTarget($"bare worker {label} (ADO.NET)", LoadReport.Get(i => $"/bench/agenda?from={Day(i)}&days={days}&worker={Worker(i)}")),
-                connections, warmup, measure);
-            var (room, bareRoom) = await LoadComparer.RunAsync(provider, http,
-                new LoadTarget($"GET /api/appointments room {label}", LoadReport.Get(i => $"/api/appointments?from={Day(i)}&days={days}&who=room&roomId={Room(i)}")),
-                new LoadTarget($"bare room {label} (ADO.NET)", LoadReport.Get(i => $"/bench/agenda?from={Day(i)}&days={days}&room={Room(i)}")),
-                connections, warmup, measure);
-            results.AddRange([bareWorker, worker, bareRoom, room]);
-            comparisons.Add(new LoadComparison(worker, bareWorker, 0.5, 2.0));
-            comparisons.Add(new LoadComparison(room, bareRoom, 0.5, 2.0));
+            if (Measures("worker", label))
+            {
+                var (worker, bareWorker) = await LoadComparer.RunAsync(provider, http,
+                    new LoadTarget($"GET /api/appointments worker {label}", LoadReport.Get(i => $"/api/appointments?from={Day(i)}&days={days}&who=worker&workerId={Worker(i)}")),
+                    new LoadTarget($"bare worker {label} (ADO.NET)", LoadReport.Get(i => $"/bench/agenda?from={Day(i)}&days={days}&worker={Worker(i)}")),
+                    connections, warmup, measure);
+                results.AddRange([bareWorker, worker]);
+                comparisons.Add(new LoadComparison(worker, bareWorker, 0.5, 2.0));
+            }
+
+            if (Measures("room", label))
+            {
+                var (room, bareRoom) = await LoadComparer.RunAsync(provider, http,
+                    new LoadTarget($"GET /api/appointments room {label}", LoadReport.Get(i => $"/api/appointments?from={Day(i)}&days={days}&who=room&roomId={Room(i)}")),
+                    new LoadTarget($"bare room {label} (ADO.NET)", LoadReport.Get(i => $"/bench/agenda?from={Day(i)}&days={days}&room={Room(i)}")),
+                    connections, warmup, measure);
+                results.AddRange([bareRoom, room]);
+                comparisons.Add(new LoadComparison(room, bareRoom, 0.5, 2.0));
+            }
         }
     }
 
