@@ -13,7 +13,10 @@ namespace CaseWork.Modules.InterpreterBooking.Tests.Persistence;
 internal sealed class BookingHost : IAsyncDisposable
 {
     private readonly TempDataDirectory _directory = new();
+    private readonly List<CaseWorkHostFactory> _others = [];
     private PostgresTestDatabase? _postgres;
+    private DatabaseOptions _database = null!;
+    private IDictionary<string, string?>? _settings;
 
     private BookingHost()
     {
@@ -35,6 +38,8 @@ internal sealed class BookingHost : IAsyncDisposable
             database = TestDatabases.Sqlite(booking._directory.Path);
         }
 
+        booking._database = database;
+        booking._settings = settings;
         booking.Host = new CaseWorkHostFactory(database, settings) { ConfigureTestServices = services };
         using (var client = booking.Host.CreateClient())
         {
@@ -111,8 +116,26 @@ internal sealed class BookingHost : IAsyncDisposable
             return request;
         });
 
+    /// <summary>Another host instance on the same database, as a second server behind a load balancer would be.</summary>
+    public async Task<CaseWorkHostFactory> StartAnotherHostAsync()
+    {
+        var other = new CaseWorkHostFactory(_database, _settings);
+        _others.Add(other);
+        using (var client = other.CreateClient())
+        {
+            await Readiness.WaitUntilReadyAsync(client);
+        }
+
+        return other;
+    }
+
     public async ValueTask DisposeAsync()
     {
+        foreach (var other in _others)
+        {
+            await other.DisposeAsync();
+        }
+
         await Host.DisposeAsync();
         if (_postgres is not null)
         {

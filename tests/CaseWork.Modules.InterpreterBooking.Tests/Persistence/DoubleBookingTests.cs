@@ -65,13 +65,49 @@ public sealed class DoubleBookingTests
         Assert.Equal(1, live);
     }
 
-    private static async Task<Result<AcceptedOffer>[]> AcceptInParallelAsync(BookingHost booking, IEnumerable<string> tokens)
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Accepts_racing_on_three_host_instances_make_one_booking_and_never_overlap(DatabaseProvider provider)
+    {
+        await using var booking = await BookingHost.StartAsync(provider);
+        CaseWorkHostFactory[] hosts = [booking.Host, await booking.StartAnotherHostAsync(), await booking.StartAnotherHostAsync()];
+        var office = await booking.Host.CreateOfficeAsync("Race office");
+
+        // Thirty interpreters race for one job, their accepts spread over three hosts that share nothing but the database.
+        var interpreters = await booking.AddInterpretersAsync(office, 30);
+        var request = await booking.AddOfferedRequestAsync(office, interpreters, NextWeek);
+        var results = await AcceptInParallelAsync(hosts, request.Offers.Select(o => o.LinkToken));
+        Assert.Single(results, r => r.IsSuccess);
+        Assert.All(results.Where(r => !r.IsSuccess), r => Assert.Equal(ErrorKind.Conflict, r.Error!.Kind));
+        Assert.Equal(1, await booking.WithDbAsync(db => db.Bookings.IgnoreQueryFilters().CountAsync(b => b.RequestId == request.Id)));
+
+        // One interpreter accepts six overlapping jobs, again spread over the three hosts.
+        var busy = (await booking.AddInterpretersAsync(office, 1)).Single();
+        var overlapping = new List<InterpreterRequest>();
+        for (var i = 0; i < 6; i++)
+        {
+            overlapping.Add(await booking.AddOfferedRequestAsync(office, [busy], NextWeek.AddDays(1).AddMinutes(5 * i)));
+        }
+
+        var accepts = await AcceptInParallelAsync(hosts, overlapping.Select(r => r.Offers.Single().LinkToken));
+        Assert.Single(accepts, r => r.IsSuccess);
+        Assert.All(accepts.Where(r => !r.IsSuccess), r => Assert.Equal("interpreter-busy", r.Error!.Code));
+        Assert.Equal(1, await booking.WithDbAsync(db => db.Bookings.IgnoreQueryFilters()
+            .CountAsync(b => b.InterpreterId == busy.Id && b.State == BookingState.Booked)));
+    }
+
+    private static Task<Result<AcceptedOffer>[]> AcceptInParallelAsync(BookingHost booking, IEnumerable<string> tokens) =>
+        AcceptInParallelAsync([booking.Host], tokens);
+
+    /// <summary>Each accept in its own scope on one of <paramref name="hosts"/> in turn, all released at once.</summary>
+    private static async Task<Result<AcceptedOffer>[]> AcceptInParallelAsync(CaseWorkHostFactory[] hosts, IEnumerable<string> tokens)
     {
         var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var tasks = tokens.Select(token => Task.Run(async () =>
+        var tasks = tokens.Select((token, i) => Task.Run(async () =>
         {
             await start.Task;
-            await using var scope = booking.Host.Services.CreateAsyncScope();
+            await using var scope = hosts[i % hosts.Length].Services.CreateAsyncScope();
             var handler = scope.ServiceProvider.GetRequiredService<ICommandHandler<AcceptOffer, AcceptedOffer>>();
             return await handler.Handle(new AcceptOffer(null, token), CancellationToken.None);
         })).ToList();
