@@ -50,7 +50,8 @@ public sealed class SeveralOfficesTests
         using var homeWorker = await host.SignedInClientAsync(await host.DemoUserAsync(Roles.Streetworker));
         using var otherWorker = await host.SignedInClientAsync(await host.CreateUserAsync(neighbour, Roles.Streetworker));
         using var interpreter = await host.SignedInClientAsync(nour);
-        using var otherInterpreter = await host.SignedInClientAsync(await host.CreateUserAsync(home, Roles.Interpreter));
+        var otherInterpreterUser = await host.CreateUserAsync(home, Roles.Interpreter);
+        using var otherInterpreter = await host.SignedInClientAsync(otherInterpreterUser);
         using (var added = await homeWorker.PutAsJsonAsync($"{Api}/pool/{nour.Id.Value}", Profile(null, null, 45m)))
         {
             Assert.Equal(HttpStatusCode.OK, added.StatusCode);
@@ -71,6 +72,24 @@ public sealed class SeveralOfficesTests
         {
             Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
             Assert.Contains("email", await bad.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        }
+
+        using (var noDomain = await otherWorker.PostAsJsonAsync($"{Api}/pool/invitations", new { email = "nour@localhost" }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, noDomain.StatusCode);
+        }
+
+        // The home office has Nour in its pool and its other interpreter account to add directly: neither needs an invitation.
+        using (var member = await homeWorker.PostAsJsonAsync($"{Api}/pool/invitations", new { email = nour.UserName }))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, member.StatusCode);
+            Assert.Contains("already-in-pool", await member.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using (var own = await homeWorker.PostAsJsonAsync($"{Api}/pool/invitations", new { email = otherInterpreterUser.UserName }))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, own.StatusCode);
+            Assert.Contains("own-account", await own.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
         Assert.False(await booking.WithDbAsync(db => db.PoolInvitations.IgnoreQueryFilters().AnyAsync()));
@@ -94,6 +113,7 @@ public sealed class SeveralOfficesTests
         Assert.Equal(HttpStatusCode.NoContent, (await interpreter.PostAsync($"{Api}/invitations/{invitationId}/accept", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await interpreter.PostAsync($"{Api}/invitations/{invitationId}/decline", null)).StatusCode);
         Assert.Empty((await interpreter.GetFromJsonAsync<JsonElement>($"{Api}/invitations")).EnumerateArray());
+        Assert.Equal(HttpStatusCode.Conflict, (await otherWorker.PostAsJsonAsync($"{Api}/pool/invitations", new { email = nour.UserName })).StatusCode);
 
         // Now the neighbour office sees the shared profile, with no rates agreed yet, and agrees its own.
         var there = await otherWorker.GetFromJsonAsync<JsonElement>($"{Api}/pool/{nour.Id.Value}");
@@ -194,12 +214,12 @@ public sealed class SeveralOfficesTests
 
         var page = await worker.GetStringAsync("/InterpreterBooking/Pool");
         Assert.Contains("Sprachmittler*innen anderer Stellen einladen", page, StringComparison.Ordinal);
-        using (var bad = await worker.PostAsync("/InterpreterBooking/Pool?handler=Invite", Form(page, ("InviteEmail", "kein@"))))
+        using (var bad = await worker.PostAsync("/InterpreterBooking/Pool?handler=Invite", Form(page, ("InviteEmail", "kein@x"))))
         {
             Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
             var body = await bad.Content.ReadAsStringAsync();
-            Assert.Contains("Bitte eine gültige E-Mail-Adresse angeben.", body, StringComparison.Ordinal);
-            Assert.Contains("value=\"kein@\"", body, StringComparison.Ordinal);
+            Assert.Contains("Bitte eine gültige E-Mail-Adresse angeben, z. B. name@beispiel.de.", body, StringComparison.Ordinal);
+            Assert.Contains("value=\"kein@x\"", body, StringComparison.Ordinal);
         }
 
         using (var invited = await worker.PostAsync("/InterpreterBooking/Pool?handler=Invite", Form(page, ("InviteEmail", nour.UserName))))

@@ -61,6 +61,16 @@ internal sealed class PoolInvitation : IOfficeScoped, IVersioned
 
     public static string Normalise(string email) => email.Trim().ToLowerInvariant();
 
+    /// <summary>One @ with something before it, and a domain with a dot after it; no spaces.</summary>
+    public static bool LooksLikeAnAddress(string? email)
+    {
+        var value = email?.Trim() ?? "";
+        var at = value.IndexOf('@', StringComparison.Ordinal);
+        var domain = at < 0 ? "" : value[(at + 1)..];
+        return at > 0 && !value.Any(char.IsWhiteSpace) && !domain.Contains('@', StringComparison.Ordinal)
+               && domain.IndexOf('.', StringComparison.Ordinal) is > 0 and var dot && dot < domain.Length - 1;
+    }
+
     public bool IsOpen(DateTimeOffset now) => State == InvitationState.Pending && now < ExpiresAt;
 
     /// <summary>The interpreter's answer; only an open invitation can be answered.</summary>

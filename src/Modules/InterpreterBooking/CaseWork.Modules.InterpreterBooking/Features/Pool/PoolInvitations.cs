@@ -41,10 +41,12 @@ internal sealed record AnswerInvitation(Guid InvitationId, bool Accept) : IComma
 
 internal sealed class InviteInterpreterValidator : AbstractValidator<InviteInterpreter>
 {
-    public InviteInterpreterValidator() => RuleFor(c => c.Email).NotEmpty().MaximumLength(256).EmailAddress();
+    public InviteInterpreterValidator() =>
+        RuleFor(c => c.Email).NotEmpty().MaximumLength(256)
+            .Must(e => PoolInvitation.LooksLikeAnAddress(e)).WithMessage("Give an e-mail address such as name@example.org.");
 }
 
-internal sealed class InviteInterpreterHandler(InterpreterBookingDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock)
+internal sealed class InviteInterpreterHandler(InterpreterBookingDbContext db, ICurrentUser user, IOfficeDirectory directory, IAuditTrail audit, TimeProvider clock)
     : ICommandHandler<InviteInterpreter, Guid>
 {
     public async Task<Result<Guid>> Handle(InviteInterpreter command, CancellationToken cancellationToken)
@@ -56,6 +58,18 @@ internal sealed class InviteInterpreterHandler(InterpreterBookingDbContext db, I
 
         var email = PoolInvitation.Normalise(command.Email);
         var now = clock.GetUtcNow();
+
+        // Only people the office already sees are checked here (its pool and its own accounts), so nothing leaks about others.
+        var members = await db.PoolMemberships.Select(m => m.InterpreterId).ToListAsync(cancellationToken);
+        if ((await directory.GetUsersAsync(members, cancellationToken)).Values.Any(u => SameAddress(u, email)))
+        {
+            return Error.Conflict("already-in-pool", "This interpreter is already in the office's pool.");
+        }
+
+        if ((await directory.GetStaffAsync(office, Roles.Interpreter, cancellationToken)).Any(u => SameAddress(u, email)))
+        {
+            return Error.Conflict("own-account", "This is an interpreter account of the office: add it to the pool directly.");
+        }
 
         // Inviting the same address again while an invitation is open changes nothing: the interpreter sees one invitation.
         var open = await db.PoolInvitations
@@ -73,6 +87,9 @@ internal sealed class InviteInterpreterHandler(InterpreterBookingDbContext db, I
             Details: "invitation into the office's interpreter pool"), cancellationToken);
         return invitation.Id;
     }
+
+    private static bool SameAddress(StaffMember user, string email) =>
+        user.Email is { Length: > 0 } address && PoolInvitation.Normalise(address) == email;
 }
 
 internal sealed class WithdrawInvitationHandler(InterpreterBookingDbContext db, IAuditTrail audit, TimeProvider clock) : ICommandHandler<WithdrawInvitation, Unit>

@@ -47,8 +47,14 @@ internal sealed class PoolModel(
             return RedirectToPage();
         }
 
-        Problem = result.Error.Kind == ErrorKind.Validation ? "Bitte eine gültige E-Mail-Adresse angeben." : "Die Einladung ging nicht.";
-        Response.StatusCode = result.Error.Kind == ErrorKind.Validation ? 400 : 403;
+        Problem = result.Error.Code switch
+        {
+            "already-in-pool" => "Diese Person ist schon im Pool der Stelle.",
+            "own-account" => "Das ist ein Sprachmittlungs-Konto dieser Stelle: bitte oben unter „In den Pool aufnehmen“ öffnen.",
+            _ when result.Error.Kind == ErrorKind.Validation => "Bitte eine gültige E-Mail-Adresse angeben, z. B. name@beispiel.de.",
+            _ => "Die Einladung ging nicht.",
+        };
+        Response.StatusCode = result.Error.Kind switch { ErrorKind.Validation => 400, ErrorKind.Conflict => 409, _ => 403 };
         await LoadAsync(cancellationToken);
         return Page();
     }
