@@ -126,6 +126,59 @@ public sealed class AgendaReaderTests
         Assert.Empty(rows);
     }
 
+    [Fact]
+    public async Task On_postgres_the_read_keeps_one_generic_plan_and_gives_the_connection_back_as_it_came()
+    {
+        await using var database = await ThrowawayDatabase.CreateAsync(DatabaseProvider.Postgres, "agenda");
+        var office = OfficeId.New();
+        await using var db = await MigratedAsync(database, office);
+        var room = new Room(office, "Raum 1");
+        db.Rooms.Add(room);
+        var start = Clock.ToInstant(Monday.ToDateTime(new TimeOnly(9, 0)));
+        db.Appointments.Add(Appointment.Schedule(
+            office, AppointmentKind.Counselling, PlaceKind.OfficeRoom, "", room.Id, "Thema", null, start, start.AddHours(1), [(Guid.CreateVersion7(), "K-1")],
+            [UserId.From(Guid.CreateVersion7())], null, null, start.AddDays(-1)).Value);
+        await db.SaveChangesAsync();
+        var from = Clock.ToInstant(Monday.ToDateTime(TimeOnly.MinValue));
+        var until = from.AddDays(1);
+
+        // One physical connection for the whole test: the reads, the checks and the pool's "as it came" are about it.
+        await db.Database.OpenConnectionAsync();
+        // Npgsql prepares a statement on its fifth use (ADR 0028); from then on the server keeps its plans.
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.Single(await AgendaReader.ReadAsync(db, from, until, AgendaReader.Scope.Room, room.Id, CancellationToken.None));
+        }
+
+        // Planned once as a generic plan and reused (ADR 0037, amendment 2); without the setting PostgreSQL plans each time.
+        var plans = await db.Database.SqlQueryRaw<PlanCounts>(
+            "SELECT generic_plans AS \"Generic\", custom_plans AS \"Custom\" FROM pg_prepared_statements WHERE statement LIKE '%appointment_workers AS s%'")
+            .ToListAsync();
+        var agenda = Assert.Single(plans);
+        Assert.Equal(0, agenda.Custom);
+        Assert.True(agenda.Generic >= 5, $"generic plans: {agenda.Generic}");
+        Assert.Equal("auto", await PlanModeAsync(db));
+
+        // A read that fails after the setting took effect (here: the table is locked and the wait times out) leaves nothing
+        // behind either: the failed batch is rolled back, the SET with it.
+        await using var blocker = new Npgsql.NpgsqlConnection(database.Options.ConnectionString);
+        await blocker.OpenAsync();
+        await using var transaction = await blocker.BeginTransactionAsync();
+        await using (var lockTable = new Npgsql.NpgsqlCommand("LOCK TABLE appointments.appointments IN ACCESS EXCLUSIVE MODE", blocker, transaction))
+        {
+            await lockTable.ExecuteNonQueryAsync();
+        }
+
+        await db.Database.ExecuteSqlRawAsync("SET lock_timeout = '200ms'");
+        await Assert.ThrowsAnyAsync<Npgsql.PostgresException>(() => AgendaReader.ReadAsync(db, from, until, AgendaReader.Scope.Room, room.Id, CancellationToken.None));
+        Assert.Equal("auto", await PlanModeAsync(db));
+    }
+
+    private sealed record PlanCounts(long Generic, long Custom);
+
+    private static async Task<string> PlanModeAsync(AppointmentsDbContext db) =>
+        await db.Database.SqlQueryRaw<string>("SELECT current_setting('plan_cache_mode') AS \"Value\"").SingleAsync();
+
     private static string Json<T>(T value) => JsonSerializer.Serialize(value);
 
     private static AppointmentsDbContext Context(ThrowawayDatabase database)

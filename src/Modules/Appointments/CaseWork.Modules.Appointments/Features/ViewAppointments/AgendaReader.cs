@@ -56,49 +56,71 @@ internal static class AgendaReader
                 Add(command, "who", Id(postgres, who));
             }
 
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var rows = new List<AgendaRow>();
-            List<AgendaClient> clients = [];
-            List<UserId> workers = [];
-            Guid? lastClientRow = null;
-            while (await reader.ReadAsync(cancellationToken))
+            if (postgres)
             {
-                var id = reader.GetGuid(0);
-                if (rows.Count == 0 || rows[^1].Id != id)
-                {
-                    clients = [];
-                    workers = [];
-                    lastClientRow = null;
-                    rows.Add(new AgendaRow(
-                        id, ReadInstant(reader, 1), ReadInstant(reader, 2), (AppointmentKind)reader.GetInt32(3), (AppointmentStatus)reader.GetInt32(4),
-                        (PlaceKind)reader.GetInt32(5), reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7), reader.GetString(8),
-                        (InterpreterStatus)reader.GetInt32(9), reader.IsDBNull(10) ? null : reader.GetString(10), reader.IsDBNull(11) ? null : reader.GetString(11),
-                        clients, workers));
-                }
-
-                // Clients and workers are joined side by side, ordered by client row and then worker: each client row repeats
-                // once per worker, and the workers repeat once per client. A client is taken when its row changes, the
-                // workers while the first client (or no client) is read.
-                Guid? clientRow = reader.IsDBNull(12) ? null : reader.GetGuid(12);
-                if (clientRow is not null && clientRow != lastClientRow)
-                {
-                    lastClientRow = clientRow;
-                    clients.Add(new AgendaClient(reader.IsDBNull(13) ? null : reader.GetGuid(13), reader.GetString(14)));
-                }
-
-                if (!reader.IsDBNull(15) && clients.Count <= 1)
-                {
-                    workers.Add(UserId.From(reader.GetGuid(15)));
-                }
+                command.CommandText = GenericPlanOn + command.CommandText + GenericPlanOff;
             }
 
-            return rows;
+            return await ReadRowsAsync(command, cancellationToken);
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
     }
+
+    private static async Task<IReadOnlyList<AgendaRow>> ReadRowsAsync(DbCommand command, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<AgendaRow>();
+        List<AgendaClient> clients = [];
+        List<UserId> workers = [];
+        Guid? lastClientRow = null;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var id = reader.GetGuid(0);
+            if (rows.Count == 0 || rows[^1].Id != id)
+            {
+                clients = [];
+                workers = [];
+                lastClientRow = null;
+                rows.Add(new AgendaRow(
+                    id, ReadInstant(reader, 1), ReadInstant(reader, 2), (AppointmentKind)reader.GetInt32(3), (AppointmentStatus)reader.GetInt32(4),
+                    (PlaceKind)reader.GetInt32(5), reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7), reader.GetString(8),
+                    (InterpreterStatus)reader.GetInt32(9), reader.IsDBNull(10) ? null : reader.GetString(10), reader.IsDBNull(11) ? null : reader.GetString(11),
+                    clients, workers));
+            }
+
+            // Clients and workers are joined side by side, ordered by client row and then worker: each client row repeats
+            // once per worker, and the workers repeat once per client. A client is taken when its row changes, the
+            // workers while the first client (or no client) is read.
+            Guid? clientRow = reader.IsDBNull(12) ? null : reader.GetGuid(12);
+            if (clientRow is not null && clientRow != lastClientRow)
+            {
+                lastClientRow = clientRow;
+                clients.Add(new AgendaClient(reader.IsDBNull(13) ? null : reader.GetGuid(13), reader.GetString(14)));
+            }
+
+            if (!reader.IsDBNull(15) && clients.Count <= 1)
+            {
+                workers.Add(UserId.From(reader.GetGuid(15)));
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// PostgreSQL re-plans a prepared statement on every execution while its generic plan's estimate looks costlier than the
+    /// custom plans (a range on parameters is guessed at 0.5 %), and for the agenda planning cost more than running it
+    /// (ADR 0037, amendment 2). On PostgreSQL the statement therefore runs between <c>SET plan_cache_mode =
+    /// force_generic_plan</c> and <c>RESET</c> in the same batch (one round trip): the connection goes back to the pool as
+    /// it came, and every other statement keeps PostgreSQL's own choice. A batch that fails is rolled back as one implicit
+    /// transaction (or with the caller's), and <c>SET</c> is rolled back with it.
+    /// </summary>
+    private const string GenericPlanOn = "SET plan_cache_mode = force_generic_plan;\n";
+
+    private const string GenericPlanOff = ";\nRESET plan_cache_mode";
 
     /// <summary>The statement for <paramref name="scope"/>; parameters <c>@office</c>, <c>@earliest</c>, <c>@from</c>, <c>@until</c> and <c>@who</c>.</summary>
     internal static string Sql(bool postgres, Scope scope)
