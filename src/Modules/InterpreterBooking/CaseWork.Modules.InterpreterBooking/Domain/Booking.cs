@@ -200,10 +200,13 @@ internal sealed class Booking : IOfficeScoped, IVersioned
     }
 
     /// <summary>The interpreter may see the job's place and contact until this long after it ended.</summary>
-    public bool DetailsVisible(DateTimeOffset now, BookingPolicy policy)
+    public bool DetailsVisible(DateTimeOffset now, BookingPolicy policy) => DetailsVisible(End, ActualEnd, now, policy);
+
+    /// <summary>The same rule for a job read as a row (the interpreter's job list reads columns, not bookings).</summary>
+    public static bool DetailsVisible(DateTimeOffset end, DateTimeOffset? actualEnd, DateTimeOffset now, BookingPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        return now <= (ActualEnd ?? End) + TimeSpan.FromDays(policy.DetailAccessDays);
+        return now <= (actualEnd ?? end) + TimeSpan.FromDays(policy.DetailAccessDays);
     }
 
     /// <summary>What the job earns: interpreting time, travel time and kilometres at the given rates; a billable cancellation pays the booked time.</summary>
