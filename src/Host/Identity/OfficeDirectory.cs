@@ -1,4 +1,5 @@
 using CaseWork.BuildingBlocks.Identity;
+using CaseWork.BuildingBlocks.Infrastructure.Persistence;
 using CaseWork.BuildingBlocks.Ids;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -84,19 +85,44 @@ internal sealed class OfficeDirectory(IdentityStoreDbContext db, ILookupNormaliz
             .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(p => p.Name!).Order(StringComparer.Ordinal)]);
     }
 
+    private static readonly PerModel<Func<IdentityStoreDbContext, Guid, IAsyncEnumerable<UserRoleRow>>> OneUserWithRoles = new(() =>
+        EF.CompileAsyncQuery((IdentityStoreDbContext db, Guid id) =>
+            from u in db.Users.AsNoTracking()
+            where u.Id == id
+            join ur in db.UserRoles on u.Id equals ur.UserId into userRoles
+            from ur in userRoles.DefaultIfEmpty()
+            join r in db.Roles on ur.RoleId equals r.Id into roles
+            from r in roles.DefaultIfEmpty()
+            select new UserRoleRow(u.Id, u.OfficeId, u.DisplayName, u.Email, r.Name)));
+
+    private sealed record UserRoleRow(Guid Id, Guid OfficeId, string DisplayName, string? Email, string? Role);
+
     /// <summary>
     /// Users by id with their roles in one statement (a user with no role comes once, with none): the portal and the job
     /// lists ask this on every request, and a second round trip for the roles cost as much as the first.
     /// </summary>
     private async Task<Dictionary<UserId, StaffMember>> WithRolesAsync(Guid[] ids, CancellationToken cancellationToken)
     {
-        var rows = await (from u in db.Users.AsNoTracking()
+        var rows = new List<UserRoleRow>();
+        if (ids.Length == 1)
+        {
+            // One user (the signed-in one, a job's contact): a compiled equality, no list parameter to expand into the SQL.
+            await foreach (var row in OneUserWithRoles.For(db)(db, ids[0]).WithCancellation(cancellationToken))
+            {
+                rows.Add(row);
+            }
+        }
+        else
+        {
+            rows = await (from u in db.Users.AsNoTracking()
                           where ids.Contains(u.Id)
                           join ur in db.UserRoles on u.Id equals ur.UserId into userRoles
                           from ur in userRoles.DefaultIfEmpty()
                           join r in db.Roles on ur.RoleId equals r.Id into roles
                           from r in roles.DefaultIfEmpty()
-                          select new { u.Id, u.OfficeId, u.DisplayName, u.Email, Role = r.Name }).ToListAsync(cancellationToken);
+                          select new UserRoleRow(u.Id, u.OfficeId, u.DisplayName, u.Email, r.Name)).ToListAsync(cancellationToken);
+        }
+
         return rows.GroupBy(row => row.Id).ToDictionary(
             g => new UserId(g.Key),
             g =>

@@ -206,8 +206,12 @@ internal sealed class Booking : IOfficeScoped, IVersioned
     public static bool DetailsVisible(DateTimeOffset end, DateTimeOffset? actualEnd, DateTimeOffset now, BookingPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        return now <= (actualEnd ?? end) + TimeSpan.FromDays(policy.DetailAccessDays);
+        return DetailsVisible(end, actualEnd, now, policy.DetailAccessDays);
     }
+
+    /// <summary>The same rule with the office's <see cref="BookingPolicy.DetailAccessDays"/> read alongside the job.</summary>
+    public static bool DetailsVisible(DateTimeOffset end, DateTimeOffset? actualEnd, DateTimeOffset now, int detailAccessDays) =>
+        now <= (actualEnd ?? end) + TimeSpan.FromDays(detailAccessDays);
 
     /// <summary>What the job earns: interpreting time, travel time and kilometres at the given rates; a billable cancellation pays the booked time.</summary>
     public Money Fee(FeeRates rates)

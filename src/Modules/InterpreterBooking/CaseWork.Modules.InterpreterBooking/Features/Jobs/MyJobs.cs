@@ -2,6 +2,7 @@ using CaseWork.BuildingBlocks.Auditing;
 using CaseWork.BuildingBlocks.Identity;
 using CaseWork.BuildingBlocks.Ids;
 using CaseWork.BuildingBlocks.Infrastructure.Http;
+using CaseWork.BuildingBlocks.Infrastructure.Persistence;
 using CaseWork.BuildingBlocks.Messaging;
 using CaseWork.BuildingBlocks.Results;
 using CaseWork.Modules.InterpreterBooking.Contracts;
@@ -49,6 +50,21 @@ internal sealed class MyJobsHandler(
     IAuditTrail audit,
     TimeProvider clock) : IQueryHandler<MyJobs, IReadOnlyList<JobView>>
 {
+    /// <summary>
+    /// The columns a job shows, not the booking and request aggregates (their other columns, converters and JSON lists cost
+    /// more than the statement; a request's offers are not part of a job); compiled once, as the portal asks it on every visit.
+    /// </summary>
+    private static readonly PerModel<Func<InterpreterBookingDbContext, UserId, DateTimeOffset, IAsyncEnumerable<JobRow>>> Query = new(() =>
+        EF.CompileAsyncQuery((InterpreterBookingDbContext db, UserId me, DateTimeOffset horizon) => db.Bookings.IgnoreQueryFilters().AsNoTracking()
+            .Where(b => b.InterpreterId == me && b.End >= horizon && b.State != BookingState.Cancelled)
+            .Join(db.Requests.IgnoreQueryFilters().IgnoreAutoIncludes(), b => b.RequestId, r => r.Id, (b, r) => new { b, r })
+            .OrderBy(x => x.b.Start)
+            .Select(x => new JobRow(
+                x.b.Id, x.r.Id, x.b.OfficeId, x.b.Start, x.b.End, x.b.ActualEnd, x.b.Language, x.b.Dialect, x.b.Modality, x.r.SubjectArea, x.r.Place,
+                x.r.Notes, x.r.ClientIds, x.r.ContactWorkerId, x.b.State, x.b.ConfirmationCode,
+                // The office's detail access days in the same statement (the policy's key is the office); none stored: the default.
+                db.Policies.IgnoreQueryFilters().Where(p => p.OfficeId == x.b.OfficeId).Select(p => (int?)p.DetailAccessDays).FirstOrDefault()))));
+
     public async Task<Result<IReadOnlyList<JobView>>> Handle(MyJobs query, CancellationToken cancellationToken)
     {
         if (user.UserId is not { } me)
@@ -58,34 +74,16 @@ internal sealed class MyJobsHandler(
 
         var now = clock.GetUtcNow();
         var horizon = now.AddDays(-90);
-        // The columns a job shows, not the booking and request aggregates (their other columns, converters and JSON
-        // lists cost more than the statement; a request's offers are not part of a job).
-        var rows = await db.Bookings.IgnoreQueryFilters().AsNoTracking()
-            .Where(b => b.InterpreterId == me && b.End >= horizon && b.State != BookingState.Cancelled)
-            .Join(db.Requests.IgnoreQueryFilters().IgnoreAutoIncludes(), b => b.RequestId, r => r.Id, (b, r) => new { b, r })
-            .OrderBy(x => x.b.Start)
-            .Select(x => new JobRow(
-                x.b.Id, x.r.Id, x.b.OfficeId, x.b.Start, x.b.End, x.b.ActualEnd, x.b.Language, x.b.Dialect, x.b.Modality, x.r.SubjectArea, x.r.Place,
-                x.r.Notes, x.r.ClientIds, x.r.ContactWorkerId, x.b.State, x.b.ConfirmationCode))
-            .ToListAsync(cancellationToken);
-
-        // Looked up once per office, not once per job; jobs whose details are no longer accessible are not shown, so
-        // neither their clients nor their contacts are asked for.
-        var policies = new Dictionary<OfficeId, BookingPolicy>();
-        var visible = new List<JobRow>(rows.Count);
-        foreach (var row in rows)
+        var rows = new List<JobRow>();
+        await foreach (var row in Query.For(db)(db, me, horizon).WithCancellation(cancellationToken))
         {
-            if (!policies.TryGetValue(row.OfficeId, out var policy))
-            {
-                policy = policies[row.OfficeId] = await db.PolicyForAsync(row.OfficeId, cancellationToken);
-            }
-
-            if (Booking.DetailsVisible(row.End, row.ActualEnd, now, policy))
-            {
-                visible.Add(row);
-            }
+            rows.Add(row);
         }
 
+        // Jobs whose details are no longer accessible are not shown, so neither their clients nor their contacts are asked for.
+        var visible = rows
+            .Where(row => Booking.DetailsVisible(row.End, row.ActualEnd, now, row.DetailAccessDays ?? BookingPolicy.Default(row.OfficeId).DetailAccessDays))
+            .ToList();
         var names = await OfficeNames.ResolveAsync(offices, visible.Select(x => x.OfficeId), cancellationToken);
         // The clients' initials: one question to the Clients module per office, not one per client and job.
         var initialsByOffice = new Dictionary<OfficeId, IReadOnlyDictionary<Guid, string>>();
@@ -118,7 +116,7 @@ internal sealed class MyJobsHandler(
     }
 }
 
-/// <summary>A job as read for the list: the booking's and its request's columns the interpreter may see, before the policy's cut-off.</summary>
+/// <summary>A job as read for the list: the booking's and its request's columns the interpreter may see, and its office's detail access days (null: no policy stored).</summary>
 internal sealed record JobRow(
     Guid BookingId,
     Guid RequestId,
@@ -135,7 +133,8 @@ internal sealed record JobRow(
     IReadOnlyList<Guid> ClientIds,
     UserId? ContactWorkerId,
     BookingState State,
-    string ConfirmationCode);
+    string ConfirmationCode,
+    int? DetailAccessDays);
 
 internal static class MyJobsEndpoint
 {
