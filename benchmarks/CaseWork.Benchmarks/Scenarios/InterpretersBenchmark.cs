@@ -29,6 +29,12 @@ namespace CaseWork.Benchmarks.Scenarios;
 /// </summary>
 internal static class InterpretersBenchmark
 {
+    /// <summary><c>--part matching|portal</c>: only the matching comparisons, or only the portal's (offers, jobs, page).</summary>
+    private static string? Part { get; set; }
+
+    /// <summary><c>--sql-log</c>: every SQL command with its duration on the console, plus one-at-a-time probes of the portal's requests.</summary>
+    private static bool SqlLog { get; set; }
+
     private static readonly string[] Districts = ["Neukölln", "Kreuzberg", "Mitte", "Wedding", "Moabit", "Friedrichshain", "Spandau", "Lichtenberg"];
 
     public static async Task RunAsync(string[] args)
@@ -38,6 +44,8 @@ internal static class InterpretersBenchmark
         var connections = Cli.Int(args, "--connections", 16);
         var seconds = Cli.Int(args, "--seconds", 15);
         var postgresAdmin = Cli.Value(args, "--postgres");
+        Part = Cli.Value(args, "--part");
+        SqlLog = Cli.Flag(args, "--sql-log");
         var results = new List<LoadResult>();
         var comparisons = new List<LoadComparison>();
         var singleUser = new List<LoadResult>();
@@ -75,7 +83,8 @@ internal static class InterpretersBenchmark
         List<LoadResult> results, List<LoadComparison> comparisons, List<LoadResult> singleUser)
     {
         BareQueries? bare = null;
-        await using var host = BenchmarkHost.Start(database, app => app.Run(context => bare!.HandleAsync(context)));
+        var logging = SqlLog ? new Dictionary<string, string?> { ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Information" } : null;
+        await using var host = BenchmarkHost.Start(database, app => app.Run(context => bare!.HandleAsync(context)), logging);
         var office = await host.Factory.DemoOfficeAsync();
         var demoInterpreter = await host.Factory.DemoUserAsync(Roles.Interpreter);
         var worker = await host.Factory.DemoUserAsync(Roles.Streetworker);
@@ -90,10 +99,37 @@ internal static class InterpretersBenchmark
         var match = new LoadTarget("GET /requests/{id} (matching)", LoadReport.Get(i => $"/api/interpreter-booking/requests/{Pick(i).RequestId}"));
         var bareMatch = new LoadTarget("bare candidate query (SQL)", LoadReport.Get(i => Pick(i).BarePath));
 
-        var (single, singleBare) = await LoadComparer.RunAsync(provider, coordinator, match, bareMatch, 1, warmup, measure);
-        results.AddRange([singleBare, single]);
-        singleUser.Add(single);
-        var (matching, matchingBare) = await LoadComparer.RunAsync(provider, coordinator, match, bareMatch, connections, warmup, measure);
+        if (SqlLog)
+        {
+            // One request at a time: what each costs without contention, with its SQL on the console.
+            foreach (var path in new[] { "/health/live", "/api/interpreter-booking/offers", "/bench/offers", "/api/interpreter-booking/jobs", "/bench/jobs", "/InterpreterBooking/Portal", "/bench/portal" })
+            {
+                var watch = Stopwatch.StartNew();
+                for (var i = 0; i < 50; i++)
+                {
+                    using var response = await interpreter.GetAsync(new Uri(path, UriKind.Relative));
+                    await response.Content.ReadAsByteArrayAsync();
+                }
+
+                Console.WriteLine($"probe {path}: {watch.Elapsed.TotalMilliseconds / 50:0.00} ms per request");
+            }
+        }
+
+        if (Part is null or "matching")
+        {
+            var (single, singleBare) = await LoadComparer.RunAsync(provider, coordinator, match, bareMatch, 1, warmup, measure);
+            results.AddRange([singleBare, single]);
+            singleUser.Add(single);
+            var (matching, matchingBare) = await LoadComparer.RunAsync(provider, coordinator, match, bareMatch, connections, warmup, measure);
+            results.AddRange([matchingBare, matching]);
+            comparisons.Add(new LoadComparison(matching, matchingBare, 0.5, double.PositiveInfinity));
+        }
+
+        if (Part is "matching")
+        {
+            return;
+        }
+
         var (offers, offersBare) = await LoadComparer.RunAsync(provider, interpreter,
             new LoadTarget("GET /offers", LoadReport.Get(_ => "/api/interpreter-booking/offers")),
             new LoadTarget("bare offers (ADO.NET)", LoadReport.Get(_ => "/bench/offers")),
@@ -106,8 +142,7 @@ internal static class InterpretersBenchmark
             new LoadTarget("page /InterpreterBooking/Portal", LoadReport.Get(_ => "/InterpreterBooking/Portal")),
             new LoadTarget("bare offers + jobs (ADO.NET)", LoadReport.Get(_ => "/bench/portal")),
             connections, warmup, measure);
-        results.AddRange([matchingBare, matching, offersBare, offers, upcomingBare, upcoming, portalBare, portal]);
-        comparisons.Add(new LoadComparison(matching, matchingBare, 0.5, double.PositiveInfinity));
+        results.AddRange([offersBare, offers, upcomingBare, upcoming, portalBare, portal]);
         comparisons.Add(new LoadComparison(offers, offersBare, 0.5, double.PositiveInfinity));
         comparisons.Add(new LoadComparison(upcoming, upcomingBare, 0.5, double.PositiveInfinity));
         comparisons.Add(new LoadComparison(portal, portalBare, 0.5, double.PositiveInfinity));

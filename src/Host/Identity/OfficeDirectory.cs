@@ -1,4 +1,5 @@
 using CaseWork.BuildingBlocks.Identity;
+using CaseWork.BuildingBlocks.Infrastructure.Persistence;
 using CaseWork.BuildingBlocks.Ids;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -51,18 +52,8 @@ internal sealed class OfficeDirectory(IdentityStoreDbContext db, ILookupNormaliz
         return [.. found.Select(u => new StaffMember(new UserId(u.Id), new OfficeId(u.OfficeId), u.DisplayName, u.Email, roles.GetValueOrDefault(u.Id, [])))];
     }
 
-    public async Task<StaffMember?> GetUserAsync(UserId user, CancellationToken cancellationToken)
-    {
-        var found = await db.Users.AsNoTracking().Where(u => u.Id == user.Value)
-            .Select(u => new { u.Id, u.OfficeId, u.DisplayName, u.Email }).FirstOrDefaultAsync(cancellationToken);
-        if (found is null)
-        {
-            return null;
-        }
-
-        var roles = await RolesOfAsync([found.Id], cancellationToken);
-        return new StaffMember(new UserId(found.Id), new OfficeId(found.OfficeId), found.DisplayName, found.Email, roles.GetValueOrDefault(found.Id, []));
-    }
+    public async Task<StaffMember?> GetUserAsync(UserId user, CancellationToken cancellationToken) =>
+        (await WithRolesAsync([user.Value], cancellationToken)).GetValueOrDefault(user);
 
     public async Task<IReadOnlyDictionary<UserId, StaffMember>> GetUsersAsync(IReadOnlyCollection<UserId> users, CancellationToken cancellationToken)
     {
@@ -72,13 +63,7 @@ internal sealed class OfficeDirectory(IdentityStoreDbContext db, ILookupNormaliz
             return new Dictionary<UserId, StaffMember>();
         }
 
-        Guid[] ids = [.. users.Select(u => u.Value).Distinct()];
-        var found = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
-            .Select(u => new { u.Id, u.OfficeId, u.DisplayName, u.Email }).ToListAsync(cancellationToken);
-        var roles = await RolesOfAsync([.. found.Select(u => u.Id)], cancellationToken);
-        return found.ToDictionary(
-            u => new UserId(u.Id),
-            u => new StaffMember(new UserId(u.Id), new OfficeId(u.OfficeId), u.DisplayName, u.Email, roles.GetValueOrDefault(u.Id, [])));
+        return await WithRolesAsync([.. users.Select(u => u.Value).Distinct()], cancellationToken);
     }
 
     public async Task<StaffMember?> FindStaffByEmailAsync(OfficeId office, string email, CancellationToken cancellationToken)
@@ -98,5 +83,53 @@ internal sealed class OfficeDirectory(IdentityStoreDbContext db, ILookupNormaliz
                            select new { ur.UserId, r.Name }).ToListAsync(cancellationToken);
         return pairs.GroupBy(p => p.UserId)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(p => p.Name!).Order(StringComparer.Ordinal)]);
+    }
+
+    private static readonly PerModel<Func<IdentityStoreDbContext, Guid, IAsyncEnumerable<UserRoleRow>>> OneUserWithRoles = new(() =>
+        EF.CompileAsyncQuery((IdentityStoreDbContext db, Guid id) =>
+            from u in db.Users.AsNoTracking()
+            where u.Id == id
+            join ur in db.UserRoles on u.Id equals ur.UserId into userRoles
+            from ur in userRoles.DefaultIfEmpty()
+            join r in db.Roles on ur.RoleId equals r.Id into roles
+            from r in roles.DefaultIfEmpty()
+            select new UserRoleRow(u.Id, u.OfficeId, u.DisplayName, u.Email, r.Name)));
+
+    private sealed record UserRoleRow(Guid Id, Guid OfficeId, string DisplayName, string? Email, string? Role);
+
+    /// <summary>
+    /// Users by id with their roles in one statement (a user with no role comes once, with none): the portal and the job
+    /// lists ask this on every request, and a second round trip for the roles cost as much as the first.
+    /// </summary>
+    private async Task<Dictionary<UserId, StaffMember>> WithRolesAsync(Guid[] ids, CancellationToken cancellationToken)
+    {
+        var rows = new List<UserRoleRow>();
+        if (ids.Length == 1)
+        {
+            // One user (the signed-in one, a job's contact): a compiled equality, no list parameter to expand into the SQL.
+            await foreach (var row in OneUserWithRoles.For(db)(db, ids[0]).WithCancellation(cancellationToken))
+            {
+                rows.Add(row);
+            }
+        }
+        else
+        {
+            rows = await (from u in db.Users.AsNoTracking()
+                          where ids.Contains(u.Id)
+                          join ur in db.UserRoles on u.Id equals ur.UserId into userRoles
+                          from ur in userRoles.DefaultIfEmpty()
+                          join r in db.Roles on ur.RoleId equals r.Id into roles
+                          from r in roles.DefaultIfEmpty()
+                          select new UserRoleRow(u.Id, u.OfficeId, u.DisplayName, u.Email, r.Name)).ToListAsync(cancellationToken);
+        }
+
+        return rows.GroupBy(row => row.Id).ToDictionary(
+            g => new UserId(g.Key),
+            g =>
+            {
+                var first = g.First();
+                IReadOnlyList<string> roles = [.. g.Where(row => row.Role is not null).Select(row => row.Role!).Order(StringComparer.Ordinal)];
+                return new StaffMember(new UserId(first.Id), new OfficeId(first.OfficeId), first.DisplayName, first.Email, roles);
+            });
     }
 }

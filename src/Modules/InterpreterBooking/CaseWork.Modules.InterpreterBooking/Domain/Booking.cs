@@ -200,11 +200,18 @@ internal sealed class Booking : IOfficeScoped, IVersioned
     }
 
     /// <summary>The interpreter may see the job's place and contact until this long after it ended.</summary>
-    public bool DetailsVisible(DateTimeOffset now, BookingPolicy policy)
+    public bool DetailsVisible(DateTimeOffset now, BookingPolicy policy) => DetailsVisible(End, ActualEnd, now, policy);
+
+    /// <summary>The same rule for a job read as a row (the interpreter's job list reads columns, not bookings).</summary>
+    public static bool DetailsVisible(DateTimeOffset end, DateTimeOffset? actualEnd, DateTimeOffset now, BookingPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        return now <= (ActualEnd ?? End) + TimeSpan.FromDays(policy.DetailAccessDays);
+        return DetailsVisible(end, actualEnd, now, policy.DetailAccessDays);
     }
+
+    /// <summary>The same rule with the office's <see cref="BookingPolicy.DetailAccessDays"/> read alongside the job.</summary>
+    public static bool DetailsVisible(DateTimeOffset end, DateTimeOffset? actualEnd, DateTimeOffset now, int detailAccessDays) =>
+        now <= (actualEnd ?? end) + TimeSpan.FromDays(detailAccessDays);
 
     /// <summary>What the job earns: interpreting time, travel time and kilometres at the given rates; a billable cancellation pays the booked time.</summary>
     public Money Fee(FeeRates rates)

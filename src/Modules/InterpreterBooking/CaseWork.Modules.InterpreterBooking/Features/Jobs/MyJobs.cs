@@ -2,6 +2,7 @@ using CaseWork.BuildingBlocks.Auditing;
 using CaseWork.BuildingBlocks.Identity;
 using CaseWork.BuildingBlocks.Ids;
 using CaseWork.BuildingBlocks.Infrastructure.Http;
+using CaseWork.BuildingBlocks.Infrastructure.Persistence;
 using CaseWork.BuildingBlocks.Messaging;
 using CaseWork.BuildingBlocks.Results;
 using CaseWork.Modules.InterpreterBooking.Contracts;
@@ -49,6 +50,21 @@ internal sealed class MyJobsHandler(
     IAuditTrail audit,
     TimeProvider clock) : IQueryHandler<MyJobs, IReadOnlyList<JobView>>
 {
+    /// <summary>
+    /// The columns a job shows, not the booking and request aggregates (their other columns, converters and JSON lists cost
+    /// more than the statement; a request's offers are not part of a job); compiled once, as the portal asks it on every visit.
+    /// </summary>
+    private static readonly PerModel<Func<InterpreterBookingDbContext, UserId, DateTimeOffset, IAsyncEnumerable<JobRow>>> Query = new(() =>
+        EF.CompileAsyncQuery((InterpreterBookingDbContext db, UserId me, DateTimeOffset horizon) => db.Bookings.IgnoreQueryFilters().AsNoTracking()
+            .Where(b => b.InterpreterId == me && b.End >= horizon && b.State != BookingState.Cancelled)
+            .Join(db.Requests.IgnoreQueryFilters().IgnoreAutoIncludes(), b => b.RequestId, r => r.Id, (b, r) => new { b, r })
+            .OrderBy(x => x.b.Start)
+            .Select(x => new JobRow(
+                x.b.Id, x.r.Id, x.b.OfficeId, x.b.Start, x.b.End, x.b.ActualEnd, x.b.Language, x.b.Dialect, x.b.Modality, x.r.SubjectArea, x.r.Place,
+                x.r.Notes, x.r.ClientIds, x.r.ContactWorkerId, x.b.State, x.b.ConfirmationCode,
+                // The office's detail access days in the same statement (the policy's key is the office); none stored: the default.
+                db.Policies.IgnoreQueryFilters().Where(p => p.OfficeId == x.b.OfficeId).Select(p => (int?)p.DetailAccessDays).FirstOrDefault()))));
+
     public async Task<Result<IReadOnlyList<JobView>>> Handle(MyJobs query, CancellationToken cancellationToken)
     {
         if (user.UserId is not { } me)
@@ -58,44 +74,35 @@ internal sealed class MyJobsHandler(
 
         var now = clock.GetUtcNow();
         var horizon = now.AddDays(-90);
-        var rows = await db.Bookings.IgnoreQueryFilters().AsNoTracking()
-            .Where(b => b.InterpreterId == me && b.End >= horizon && b.State != BookingState.Cancelled)
-            // The request's own columns only: its offers (auto-included elsewhere) are not part of a job.
-            .Join(db.Requests.IgnoreQueryFilters().IgnoreAutoIncludes(), b => b.RequestId, r => r.Id, (b, r) => new { b, r })
-            .OrderBy(x => x.b.Start)
-            .ToListAsync(cancellationToken);
-        var names = await OfficeNames.ResolveAsync(offices, rows.Select(x => x.b.OfficeId), cancellationToken);
-        var jobs = new List<JobView>();
-        // Looked up once per office and per contact, not once per job.
-        var policies = new Dictionary<OfficeId, BookingPolicy>();
+        var rows = new List<JobRow>();
+        await foreach (var row in Query.For(db)(db, me, horizon).WithCancellation(cancellationToken))
+        {
+            rows.Add(row);
+        }
+
+        // Jobs whose details are no longer accessible are not shown, so neither their clients nor their contacts are asked for.
+        var visible = rows
+            .Where(row => Booking.DetailsVisible(row.End, row.ActualEnd, now, row.DetailAccessDays ?? BookingPolicy.Default(row.OfficeId).DetailAccessDays))
+            .ToList();
+        var names = await OfficeNames.ResolveAsync(offices, visible.Select(x => x.OfficeId), cancellationToken);
         // The clients' initials: one question to the Clients module per office, not one per client and job.
         var initialsByOffice = new Dictionary<OfficeId, IReadOnlyDictionary<Guid, string>>();
-        foreach (var office in rows.GroupBy(x => x.b.OfficeId))
+        foreach (var office in visible.GroupBy(x => x.OfficeId))
         {
-            initialsByOffice[office.Key] = await clients.InitialsAsync(office.Key, [.. office.SelectMany(x => x.r.ClientIds).Distinct()], cancellationToken);
+            initialsByOffice[office.Key] = await clients.InitialsAsync(office.Key, [.. office.SelectMany(x => x.ClientIds).Distinct()], cancellationToken);
         }
 
         // The workers to contact: one question for all jobs.
         var contacts = await offices.GetUsersAsync(
-            [.. rows.Where(x => x.r.ContactWorkerId is not null).Select(x => x.r.ContactWorkerId!.Value).Distinct()], cancellationToken);
-        foreach (var (b, r) in rows.Select(x => (x.b, x.r)))
+            [.. visible.Where(x => x.ContactWorkerId is not null).Select(x => x.ContactWorkerId!.Value).Distinct()], cancellationToken);
+        var jobs = new List<JobView>(visible.Count);
+        foreach (var r in visible)
         {
-            if (!policies.TryGetValue(b.OfficeId, out var policy))
-            {
-                policy = policies[b.OfficeId] = await db.PolicyForAsync(b.OfficeId, cancellationToken);
-            }
-
-            if (!b.DetailsVisible(now, policy))
-            {
-                continue;
-            }
-
             var contact = r.ContactWorkerId is { } worker ? contacts.GetValueOrDefault(worker) : null;
-
-            var initials = ClientFacts.Initials(r.ClientIds, initialsByOffice[b.OfficeId]);
+            var initials = ClientFacts.Initials(r.ClientIds, initialsByOffice[r.OfficeId]);
             jobs.Add(new JobView(
-                b.Id, r.Id, names[b.OfficeId], b.Start, b.End, b.Language, b.Dialect, b.Modality, r.SubjectArea, r.Place, r.Notes,
-                initials, contact?.DisplayName, contact?.Email, b.State, b.ConfirmationCode, b.End >= now));
+                r.BookingId, r.RequestId, names[r.OfficeId], r.Start, r.End, r.Language, r.Dialect, r.Modality, r.SubjectArea, r.Place, r.Notes,
+                initials, contact?.DisplayName, contact?.Email, r.State, r.ConfirmationCode, r.End >= now));
         }
 
         if (jobs.Count > 0)
@@ -108,6 +115,26 @@ internal sealed class MyJobsHandler(
         return jobs;
     }
 }
+
+/// <summary>A job as read for the list: the booking's and its request's columns the interpreter may see, and its office's detail access days (null: no policy stored).</summary>
+internal sealed record JobRow(
+    Guid BookingId,
+    Guid RequestId,
+    OfficeId OfficeId,
+    DateTimeOffset Start,
+    DateTimeOffset End,
+    DateTimeOffset? ActualEnd,
+    string Language,
+    string? Dialect,
+    Modality Modality,
+    SubjectArea SubjectArea,
+    string? Place,
+    string? Notes,
+    IReadOnlyList<Guid> ClientIds,
+    UserId? ContactWorkerId,
+    BookingState State,
+    string ConfirmationCode,
+    int? DetailAccessDays);
 
 internal static class MyJobsEndpoint
 {

@@ -2,6 +2,7 @@ using CaseWork.BuildingBlocks.Auditing;
 using CaseWork.BuildingBlocks.Identity;
 using CaseWork.BuildingBlocks.Ids;
 using CaseWork.BuildingBlocks.Infrastructure.Http;
+using CaseWork.BuildingBlocks.Infrastructure.Persistence;
 using CaseWork.BuildingBlocks.Messaging;
 using CaseWork.BuildingBlocks.Results;
 using CaseWork.Modules.InterpreterBooking.Contracts;
@@ -131,17 +132,32 @@ internal sealed class ListInvitationsHandler(InterpreterBookingDbContext db, Tim
 internal sealed class MyInvitationsHandler(InterpreterBookingDbContext db, ICurrentUser user, IOfficeDirectory directory, TimeProvider clock)
     : IQueryHandler<MyInvitations, IReadOnlyList<MyInvitationView>>
 {
+    private static readonly PerModel<Func<InterpreterBookingDbContext, DateTimeOffset, CancellationToken, Task<bool>>> AnyOpen = new(() =>
+        EF.CompileAsyncQuery((InterpreterBookingDbContext db, DateTimeOffset now, CancellationToken _) => db.PoolInvitations.IgnoreQueryFilters()
+            .Any(i => i.State == InvitationState.Pending && i.ExpiresAt > now)));
+
+    /// <summary>Compiled once: the portal asks it on every visit.</summary>
+    private static readonly PerModel<Func<InterpreterBookingDbContext, string, DateTimeOffset, IAsyncEnumerable<PoolInvitation>>> OpenFor = new(() =>
+        EF.CompileAsyncQuery((InterpreterBookingDbContext db, string email, DateTimeOffset now) => db.PoolInvitations.IgnoreQueryFilters().AsNoTracking()
+            .Where(i => i.Email == email && i.State == InvitationState.Pending && i.ExpiresAt > now)));
+
     public async Task<Result<IReadOnlyList<MyInvitationView>>> Handle(MyInvitations query, CancellationToken cancellationToken)
     {
-        if (await InvitationAddress.OfAsync(user, directory, cancellationToken) is not { } email)
+        // The portal asks on every visit and nearly always nobody is invited: one look at the module's own table first, and
+        // the office directory (another store) is asked for the account's address only when some invitation is open.
+        var now = clock.GetUtcNow();
+        if (!await AnyOpen.For(db)(db, now, cancellationToken)
+            || await InvitationAddress.OfAsync(user, directory, cancellationToken) is not { } email)
         {
             return Array.Empty<MyInvitationView>();
         }
 
-        var now = clock.GetUtcNow();
-        var invitations = await db.PoolInvitations.IgnoreQueryFilters().AsNoTracking()
-            .Where(i => i.Email == email && i.State == InvitationState.Pending && i.ExpiresAt > now)
-            .ToListAsync(cancellationToken);
+        var invitations = new List<PoolInvitation>();
+        await foreach (var invitation in OpenFor.For(db)(db, email, now).WithCancellation(cancellationToken))
+        {
+            invitations.Add(invitation);
+        }
+
         var names = await OfficeNames.ResolveAsync(directory, invitations.Select(i => i.OfficeId), cancellationToken);
         return invitations.OrderBy(i => i.InvitedAt).Select(i => new MyInvitationView(i.Id, names[i.OfficeId], i.InvitedAt, i.ExpiresAt)).ToList();
     }

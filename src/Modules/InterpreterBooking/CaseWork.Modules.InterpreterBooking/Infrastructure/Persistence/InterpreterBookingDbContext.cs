@@ -34,8 +34,12 @@ internal sealed class InterpreterBookingDbContext(DbContextOptions<InterpreterBo
     public DbSet<InterpreterNotification> Notifications => Set<InterpreterNotification>();
 
     public async Task<BookingPolicy> PolicyForAsync(BuildingBlocks.Ids.OfficeId office, CancellationToken cancellationToken) =>
-        await Policies.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(p => p.OfficeId == office, cancellationToken)
-        ?? BookingPolicy.Default(office);
+        await PolicyQuery.For(this)(this, office, cancellationToken) ?? BookingPolicy.Default(office);
+
+    /// <summary>Compiled once: nearly every booking handler and the interpreter's job list read the office's policy.</summary>
+    private static readonly PerModel<Func<InterpreterBookingDbContext, BuildingBlocks.Ids.OfficeId, CancellationToken, Task<BookingPolicy?>>> PolicyQuery = new(() =>
+        EF.CompileAsyncQuery((InterpreterBookingDbContext db, BuildingBlocks.Ids.OfficeId office, CancellationToken _) =>
+            db.Policies.IgnoreQueryFilters().AsNoTracking().FirstOrDefault(p => p.OfficeId == office)));
 
     /// <summary>The acting office's requests (tracked) in which the client takes part, open or closed.</summary>
     public async Task<List<InterpreterRequest>> RequestsWithClientAsync(Guid client, CancellationToken cancellationToken)
