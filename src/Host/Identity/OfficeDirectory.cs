@@ -103,25 +103,16 @@ internal sealed class OfficeDirectory(IdentityStoreDbContext db, ILookupNormaliz
     /// </summary>
     private async Task<Dictionary<UserId, StaffMember>> WithRolesAsync(Guid[] ids, CancellationToken cancellationToken)
     {
-        var rows = new List<UserRoleRow>();
-        if (ids.Length == 1)
-        {
-            // One user (the signed-in one, a job's contact): a compiled equality, no list parameter to expand into the SQL.
-            await foreach (var row in OneUserWithRoles.For(db)(db, ids[0]).WithCancellation(cancellationToken))
-            {
-                rows.Add(row);
-            }
-        }
-        else
-        {
-            rows = await (from u in db.Users.AsNoTracking()
-                          where ids.Contains(u.Id)
-                          join ur in db.UserRoles on u.Id equals ur.UserId into userRoles
-                          from ur in userRoles.DefaultIfEmpty()
-                          join r in db.Roles on ur.RoleId equals r.Id into roles
-                          from r in roles.DefaultIfEmpty()
-                          select new UserRoleRow(u.Id, u.OfficeId, u.DisplayName, u.Email, r.Name)).ToListAsync(cancellationToken);
-        }
+        // One user (the signed-in one, a job's contact): a compiled equality, no list parameter to expand into the SQL.
+        var rows = ids.Length == 1
+            ? await OneUserWithRoles.For(db)(db, ids[0]).ToListAsync(cancellationToken)
+            : await (from u in db.Users.AsNoTracking()
+                     where ids.Contains(u.Id)
+                     join ur in db.UserRoles on u.Id equals ur.UserId into userRoles
+                     from ur in userRoles.DefaultIfEmpty()
+                     join r in db.Roles on ur.RoleId equals r.Id into roles
+                     from r in roles.DefaultIfEmpty()
+                     select new UserRoleRow(u.Id, u.OfficeId, u.DisplayName, u.Email, r.Name)).ToListAsync(cancellationToken);
 
         return rows.GroupBy(row => row.Id).ToDictionary(
             g => new UserId(g.Key),

@@ -74,11 +74,7 @@ internal sealed class MyJobsHandler(
 
         var now = clock.GetUtcNow();
         var horizon = now.AddDays(-90);
-        var rows = new List<JobRow>();
-        await foreach (var row in Query.For(db)(db, me, horizon).WithCancellation(cancellationToken))
-        {
-            rows.Add(row);
-        }
+        var rows = await Query.For(db)(db, me, horizon).ToListAsync(cancellationToken);
 
         // Jobs whose details are no longer accessible are not shown, so neither their clients nor their contacts are asked for.
         var visible = rows

@@ -54,11 +54,7 @@ internal sealed class MyOffersHandler(InterpreterBookingDbContext db, ICurrentUs
             return Array.Empty<OfferView>();
         }
 
-        var rows = new List<OfferRow>();
-        await foreach (var row in Query.For(db)(db, me).WithCancellation(cancellationToken))
-        {
-            rows.Add(row);
-        }
+        var rows = await Query.For(db)(db, me).ToListAsync(cancellationToken);
 
         var names = await OfficeNames.ResolveAsync(offices, rows.Select(r => r.OfficeId), cancellationToken);
         return rows.Select(r => new OfferView(

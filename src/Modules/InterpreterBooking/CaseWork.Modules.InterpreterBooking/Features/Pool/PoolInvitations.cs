@@ -152,11 +152,7 @@ internal sealed class MyInvitationsHandler(InterpreterBookingDbContext db, ICurr
             return Array.Empty<MyInvitationView>();
         }
 
-        var invitations = new List<PoolInvitation>();
-        await foreach (var invitation in OpenFor.For(db)(db, email, now).WithCancellation(cancellationToken))
-        {
-            invitations.Add(invitation);
-        }
+        var invitations = await OpenFor.For(db)(db, email, now).ToListAsync(cancellationToken);
 
         var names = await OfficeNames.ResolveAsync(directory, invitations.Select(i => i.OfficeId), cancellationToken);
         return invitations.OrderBy(i => i.InvitedAt).Select(i => new MyInvitationView(i.Id, names[i.OfficeId], i.InvitedAt, i.ExpiresAt)).ToList();
