@@ -40,6 +40,8 @@ internal static class ClientsBenchmark
         var connections = Cli.Int(args, "--connections", 16);
         var seconds = Cli.Int(args, "--seconds", 15);
         var postgresAdmin = Cli.Value(args, "--postgres");
+        // --reads search,timeline,case-file (default all): measure only some reads, e.g. one while a profiler is attached.
+        var reads = (Cli.Value(args, "--reads") ?? "search,timeline,case-file").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         var results = new List<LoadResult>();
         var comparisons = new List<LoadComparison>();
 
@@ -51,7 +53,7 @@ internal static class ClientsBenchmark
         {
             using var scratch = new TempDataDirectory();
             var folder = keep ? Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "casework-bench", keptName)).FullName : scratch.Path;
-            await RunProviderAsync("SQLite", TestDatabases.Sqlite(folder), clients, notesPerClient, connections, seconds, results, comparisons);
+            await RunProviderAsync("SQLite", TestDatabases.Sqlite(folder), clients, notesPerClient, connections, seconds, reads, results, comparisons);
             SqliteConnection.ClearAllPools();
         }
 
@@ -62,7 +64,7 @@ internal static class ClientsBenchmark
                 : await PostgresScratch.CreateAsync(postgresAdmin, "clients", maxPoolSize: 8);
             try
             {
-                await RunProviderAsync("PostgreSQL", TestDatabases.Postgres(connection), clients, notesPerClient, connections, seconds, results, comparisons);
+                await RunProviderAsync("PostgreSQL", TestDatabases.Postgres(connection), clients, notesPerClient, connections, seconds, reads, results, comparisons);
             }
             finally
             {
@@ -82,7 +84,7 @@ internal static class ClientsBenchmark
     }
 
     private static async Task RunProviderAsync(
-        string provider, DatabaseOptions database, int clients, int notesPerClient, int connections, int seconds,
+        string provider, DatabaseOptions database, int clients, int notesPerClient, int connections, int seconds, string[] reads,
         List<LoadResult> results, List<LoadComparison> comparisons)
     {
         BareLookup? bare = null;
@@ -97,24 +99,37 @@ internal static class ClientsBenchmark
         string Term(long i) => sample.Terms[(int)(i % sample.Terms.Count)];
         string Id(long i) => sample.ClientIds[(int)(i % sample.ClientIds.Count)].ToString();
 
-        var (search, bareSearch) = await LoadComparer.RunAsync(provider, http,
-            new LoadTarget("GET /api/clients?term=", LoadReport.Get(i => $"/api/clients?term={Uri.EscapeDataString(Term(i))}")),
-            new LoadTarget("bare search (ADO.NET)", LoadReport.Get(i => $"/bench/search?term={Uri.EscapeDataString(Term(i))}")),
-            connections, warmup, measure);
+        if (reads.Contains("search"))
+        {
+            var (search, bareSearch) = await LoadComparer.RunAsync(provider, http,
+                new LoadTarget("GET /api/clients?term=", LoadReport.Get(i => $"/api/clients?term={Uri.EscapeDataString(Term(i))}")),
+                new LoadTarget("bare search (ADO.NET)", LoadReport.Get(i => $"/bench/search?term={Uri.EscapeDataString(Term(i))}")),
+                connections, warmup, measure);
+            results.AddRange([bareSearch, search]);
+            comparisons.Add(new LoadComparison(search, bareSearch, 0.6, 1.5));
+        }
+
         // The case-file read is "client + latest 50 notes, audit entry written": the timeline endpoint, the same
         // lookup as the bare one. The whole case file (also needs, goals, consents, dates) is measured next to it as well.
-        var (timeline, bareTimeline) = await LoadComparer.RunAsync(provider, http,
-            new LoadTarget("GET /api/clients/{id}/timeline", LoadReport.Get(i => $"/api/clients/{Id(i)}/timeline")),
-            new LoadTarget("bare client + 50 notes (ADO.NET)", LoadReport.Get(i => $"/bench/case-file?id={Id(i)}")),
-            connections, warmup, measure);
-        var (caseFile, bareCaseFile) = await LoadComparer.RunAsync(provider, http,
-            new LoadTarget("GET /api/clients/{id}/case-file", LoadReport.Get(i => $"/api/clients/{Id(i)}/case-file")),
-            new LoadTarget("bare client + 50 notes (ADO.NET)", LoadReport.Get(i => $"/bench/case-file?id={Id(i)}")),
-            connections, warmup, measure);
-        results.AddRange([bareSearch, search, bareTimeline, timeline, bareCaseFile, caseFile]);
-        comparisons.Add(new LoadComparison(search, bareSearch, 0.6, 1.5));
-        comparisons.Add(new LoadComparison(timeline, bareTimeline, 0.4, 3.0));
-        comparisons.Add(new LoadComparison(caseFile, bareCaseFile, 0.4, 3.0));
+        if (reads.Contains("timeline"))
+        {
+            var (timeline, bareTimeline) = await LoadComparer.RunAsync(provider, http,
+                new LoadTarget("GET /api/clients/{id}/timeline", LoadReport.Get(i => $"/api/clients/{Id(i)}/timeline")),
+                new LoadTarget("bare client + 50 notes (ADO.NET)", LoadReport.Get(i => $"/bench/case-file?id={Id(i)}")),
+                connections, warmup, measure);
+            results.AddRange([bareTimeline, timeline]);
+            comparisons.Add(new LoadComparison(timeline, bareTimeline, 0.4, 3.0));
+        }
+
+        if (reads.Contains("case-file"))
+        {
+            var (caseFile, bareCaseFile) = await LoadComparer.RunAsync(provider, http,
+                new LoadTarget("GET /api/clients/{id}/case-file", LoadReport.Get(i => $"/api/clients/{Id(i)}/case-file")),
+                new LoadTarget("bare client + 50 notes (ADO.NET)", LoadReport.Get(i => $"/bench/case-file?id={Id(i)}")),
+                connections, warmup, measure);
+            results.AddRange([bareCaseFile, caseFile]);
+            comparisons.Add(new LoadComparison(caseFile, bareCaseFile, 0.4, 3.0));
+        }
     }
 
     private sealed record Sample(IReadOnlyList<string> Terms, IReadOnlyList<Guid> ClientIds);

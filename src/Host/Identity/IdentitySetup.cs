@@ -56,6 +56,9 @@ internal static class IdentitySetup
             cookie.Events.OnSignedIn = RecordSignInAsync;
         });
 
+        // After the cookie handler's own post-configuration (registered by AddIdentity), which sets up the ticket format.
+        services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, CacheCookieTickets>();
+
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = AntiforgeryCookieName;

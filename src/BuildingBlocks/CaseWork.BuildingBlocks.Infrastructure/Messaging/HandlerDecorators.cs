@@ -234,7 +234,7 @@ internal sealed class SqliteConnectionScope<TDbContext>(TDbContext db)
 {
     public async Task<T> RunAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
     {
-        if (!db.Database.IsSqlite() || db.Database.GetDbConnection().State == System.Data.ConnectionState.Open)
+        if (db.OnPostgres || db.Database.GetDbConnection().State == System.Data.ConnectionState.Open)
         {
             return await work();
         }

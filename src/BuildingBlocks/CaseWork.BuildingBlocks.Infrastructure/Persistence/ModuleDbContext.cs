@@ -17,6 +17,7 @@ namespace CaseWork.BuildingBlocks.Infrastructure.Persistence;
 public abstract class ModuleDbContext : DbContext, IIntegrationEventOutbox
 {
     private ICurrentUser? _currentUser;
+    private bool? _onPostgres;
 
     /// <summary>Creates the context; until <see cref="BindCurrentUser"/> binds a user, office-scoped entities are not visible.</summary>
     protected ModuleDbContext(DbContextOptions options)
@@ -45,6 +46,13 @@ public abstract class ModuleDbContext : DbContext, IIntegrationEventOutbox
         GC.SuppressFinalize(this);
         return base.DisposeAsync();
     }
+
+    /// <summary>
+    /// Whether this context talks to PostgreSQL (otherwise SQLite), asked once per context instance: EF's
+    /// <c>Database.IsNpgsql()</c> reads the provider's assembly name on every call, which showed up in profiles of the hot
+    /// reads (ADR 0026), and a pooled context never changes provider.
+    /// </summary>
+    public bool OnPostgres => _onPostgres ??= Database.IsNpgsql();
 
     /// <summary>The store (file and schema) this context owns.</summary>
     public abstract StoreDescriptor Store { get; }

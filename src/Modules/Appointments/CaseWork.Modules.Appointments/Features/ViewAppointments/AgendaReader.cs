@@ -39,7 +39,7 @@ internal static class AgendaReader
             return [];
         }
 
-        var postgres = db.Database.IsNpgsql();
+        var postgres = db.OnPostgres;
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {

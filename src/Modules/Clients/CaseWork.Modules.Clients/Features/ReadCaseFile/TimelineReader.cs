@@ -48,7 +48,7 @@ internal static class TimelineReader
             return null;
         }
 
-        var postgres = db.Database.IsNpgsql();
+        var postgres = db.OnPostgres;
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {

@@ -122,7 +122,7 @@ internal static class ClientSearch
             return active.Where(c => false);
 
         var query = active;
-        if (db.Database.IsNpgsql())
+        if (db.OnPostgres)
         {
             foreach (var (latin, skeleton) in words)
             {
