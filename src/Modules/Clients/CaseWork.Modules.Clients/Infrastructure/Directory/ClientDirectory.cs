@@ -50,43 +50,12 @@ internal sealed class ClientDirectory(ClientsDbContext db) : IClientDirectory
 
     public async Task<IReadOnlyDictionary<ClientId, string>> GetDisplayNamesAsync(
         OfficeId office, IReadOnlyCollection<ClientId> clients, CancellationToken cancellationToken) =>
-        (await ShownNamesAsync(office, clients, cancellationToken)).ToDictionary(r => r.Key, r => r.Value.DisplayName);
+        (await ClientNameReader.ReadAsync(db, office, clients, cancellationToken)).ToDictionary(r => r.Key, r => r.Value.DisplayName);
 
     public async Task<IReadOnlyDictionary<ClientId, string>> GetInitialsAsync(
         OfficeId office, IReadOnlyCollection<ClientId> clients, CancellationToken cancellationToken) =>
-        (await ShownNamesAsync(office, clients, cancellationToken)).Where(r => r.Value.State != ClientState.Anonymised)
-            .ToDictionary(r => r.Key, r => Client.InitialsOf(r.Value.GivenNamesLatin, r.Value.FamilyNamesLatin));
-
-    /// <summary>The names shown for each asked id (a merged record's survivor's), in one query plus one for survivors.</summary>
-    private async Task<Dictionary<ClientId, NameRow>> ShownNamesAsync(OfficeId office, IReadOnlyCollection<ClientId> clients, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(clients);
-        var ids = clients.Distinct().ToList();
-        var result = new Dictionary<ClientId, NameRow>(ids.Count);
-        if (ids.Count == 0)
-            return result;
-        // Only the name columns: an agenda asks for many clients per request, and the full record carries JSON columns.
-        var records = await ClientsOf(office).Where(c => ids.Contains(c.Id))
-            .Select(c => new NameRow(c.Id, c.GivenNamesLatin, c.FamilyNamesLatin, c.State, c.MergedInto)).ToListAsync(cancellationToken);
-        var survivorIds = records.Where(r => r is { State: ClientState.Merged, MergedInto: not null }).Select(r => r.MergedInto!.Value).Distinct().ToList();
-        var survivors = survivorIds.Count == 0
-            ? []
-            : await ClientsOf(office).Where(c => survivorIds.Contains(c.Id))
-                .Select(c => new NameRow(c.Id, c.GivenNamesLatin, c.FamilyNamesLatin, c.State, c.MergedInto)).ToDictionaryAsync(r => r.Id, cancellationToken);
-        foreach (var record in records)
-        {
-            var shown = record is { State: ClientState.Merged, MergedInto: { } survivor } ? survivors.GetValueOrDefault(survivor) : record;
-            if (shown is not null)
-                result[record.Id] = shown;
-        }
-
-        return result;
-    }
-
-    private sealed record NameRow(ClientId Id, string GivenNamesLatin, string FamilyNamesLatin, ClientState State, ClientId? MergedInto)
-    {
-        public string DisplayName => State == ClientState.Anonymised ? Client.AnonymisedName : $"{GivenNamesLatin} {FamilyNamesLatin}".Trim();
-    }
+        (await ClientNameReader.ReadAsync(db, office, clients, cancellationToken)).Where(r => !r.Value.IsAnonymised)
+            .ToDictionary(r => r.Key, r => r.Value.Initials);
 
     public async Task<IReadOnlyDictionary<ClientId, string>> GetPseudonymCodesAsync(OfficeId office, IReadOnlyCollection<ClientId> clients, CancellationToken cancellationToken)
     {
