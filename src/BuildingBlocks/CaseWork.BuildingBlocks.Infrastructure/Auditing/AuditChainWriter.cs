@@ -204,11 +204,10 @@ internal sealed class AuditChainWriter(IServiceScopeFactory scopes) : IAsyncDisp
             ];
             for (var v = 0; v < values.Length; v++)
             {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = $"p{i}_{v}";
-                parameter.Value = values[v] ?? DBNull.Value;
-                command.Parameters.Add(parameter);
-                sql.Append(v == 0 ? "@" : ", @").Append(parameter.ParameterName);
+                // Named with the placeholder's "@": see StoreSql.AddParameter (13 parameters an entry, each looked up by name).
+                var name = $"@p{i}_{v}";
+                StoreSql.AddParameter(command, name, values[v]);
+                sql.Append(v == 0 ? "" : ", ").Append(name);
             }
 
             sql.Append(')');

@@ -46,14 +46,14 @@ internal static class AgendaReader
             await using var command = db.Database.GetDbConnection().CreateCommand();
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             command.CommandText = Sql(postgres, scope);
-            Add(command, "office", Id(postgres, office.Value));
+            StoreSql.AddParameter(command, "office", StoreSql.Id(postgres, office.Value));
             // The lower bound on the start keeps the read on the start indexes: nothing lasts longer than a day.
-            Add(command, "earliest", Instant(postgres, from - Appointment.LongestDuration));
-            Add(command, "from", Instant(postgres, from));
-            Add(command, "until", Instant(postgres, until));
+            StoreSql.AddParameter(command, "earliest", Instant(postgres, from - Appointment.LongestDuration));
+            StoreSql.AddParameter(command, "from", Instant(postgres, from));
+            StoreSql.AddParameter(command, "until", Instant(postgres, until));
             if (scope != Scope.Office)
             {
-                Add(command, "who", Id(postgres, who));
+                StoreSql.AddParameter(command, "who", StoreSql.Id(postgres, who));
             }
 
             if (postgres)
@@ -153,15 +153,4 @@ internal static class AgendaReader
     /// <summary>Instants as the mapping binds them: a UTC timestamptz on PostgreSQL, the stored UTC text on SQLite.</summary>
     private static object Instant(bool postgres, DateTimeOffset value) =>
         postgres ? StorePrecision.Truncate(value).ToUniversalTime() : UtcInstantTextConverter.ToText(value);
-
-    /// <summary>Ids as the mapping stores them: <c>uuid</c> on PostgreSQL, upper-case text on SQLite.</summary>
-    private static object Id(bool postgres, Guid value) => postgres ? value : value.ToString().ToUpperInvariant();
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-    }
 }

@@ -55,8 +55,8 @@ internal static class TimelineReader
             await using var command = db.Database.GetDbConnection().CreateCommand();
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             command.CommandText = Sql(postgres, filter, command, pageSize);
-            Add(command, "id", Id(postgres, clientId.Value));
-            Add(command, "office", Id(postgres, office.Value));
+            StoreSql.AddParameter(command, "id", StoreSql.Id(postgres, clientId.Value));
+            StoreSql.AddParameter(command, "office", StoreSql.Id(postgres, office.Value));
 
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             if (!await reader.ReadAsync(cancellationToken))
@@ -94,13 +94,13 @@ internal static class TimelineReader
         if (!string.IsNullOrWhiteSpace(filter.NoteType))
         {
             conditions += " AND type = @type";
-            Add(command, "type", InputEnum.Parse(filter.NoteType, NoteType.Other).ToString());
+            StoreSql.AddParameter(command, "type", InputEnum.Parse(filter.NoteType, NoteType.Other).ToString());
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Topic))
         {
             conditions += postgres ? " AND @topic = ANY(topics)" : " AND EXISTS (SELECT 1 FROM json_each(topics) WHERE value = @topic)";
-            Add(command, "topic", filter.Topic);
+            StoreSql.AddParameter(command, "topic", filter.Topic);
         }
 
         if (filter.Before is { } before)
@@ -109,10 +109,10 @@ internal static class TimelineReader
             // neither skipped nor repeated. A row value keeps the read on the (client, time, id) index on both providers.
             conditions += filter.BeforeId is null ? " AND occurred_at < @before" : " AND (occurred_at, id) < (@before, @beforeId)";
             // As the mapping binds it: a UTC timestamptz on PostgreSQL, the stored UTC text on SQLite (UtcInstantTextConverter).
-            Add(command, "before", postgres ? StorePrecision.Truncate(before) : UtcInstantTextConverter.ToText(before));
+            StoreSql.AddParameter(command, "before", postgres ? StorePrecision.Truncate(before) : UtcInstantTextConverter.ToText(before));
             if (filter.BeforeId is { } beforeId)
             {
-                Add(command, "beforeId", Id(postgres, beforeId));
+                StoreSql.AddParameter(command, "beforeId", StoreSql.Id(postgres, beforeId));
             }
         }
 
@@ -161,15 +161,4 @@ internal static class TimelineReader
     /// <summary>Instants as the mapping reads them: timestamptz on PostgreSQL, UTC text on SQLite.</summary>
     private static DateTimeOffset Instant(DbDataReader reader, int ordinal) =>
         reader.GetFieldType(ordinal) == typeof(string) ? UtcInstantTextConverter.FromText(reader.GetString(ordinal)) : reader.GetFieldValue<DateTimeOffset>(ordinal);
-
-    /// <summary>Ids as the mapping stores them: <c>uuid</c> on PostgreSQL, upper-case text on SQLite.</summary>
-    private static object Id(bool postgres, Guid value) => postgres ? value : value.ToString().ToUpperInvariant();
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-    }
 }

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using CaseWork.BuildingBlocks.Ids;
+using CaseWork.BuildingBlocks.Infrastructure.Persistence;
 using CaseWork.Modules.Clients.Contracts;
 using CaseWork.Modules.Clients.Domain;
 using CaseWork.Modules.Clients.Infrastructure.Persistence;
@@ -40,7 +41,7 @@ internal static class ClientNameReader
             return result;
         }
 
-        var postgres = db.Database.IsNpgsql();
+        var postgres = db.OnPostgres;
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
@@ -96,22 +97,22 @@ internal static class ClientNameReader
     /// <summary>PostgreSQL: the ids as one <c>uuid[]</c> (one statement text whatever the count).</summary>
     internal static string PostgresSql(DbCommand command, OfficeId office, IReadOnlyList<Guid> ids)
     {
-        Add(command, "office", office.Value);
-        Add(command, "ids", ids as Guid[] ?? [.. ids]);
+        StoreSql.AddParameter(command, "office", office.Value);
+        StoreSql.AddParameter(command, "ids", ids as Guid[] ?? [.. ids]);
         return Columns + From(ClientsDbContext.StoreDescriptor.Schema + ".") + "WHERE c.office_id = @office AND c.id = ANY(@ids)";
     }
 
     /// <summary>SQLite: ids <paramref name="offset"/> to <paramref name="offset"/> + <paramref name="count"/> as upper-case text, one parameter each.</summary>
     internal static string SqliteSql(DbCommand command, OfficeId office, IReadOnlyList<Guid> ids, int offset, int count)
     {
-        Add(command, "office", Text(office.Value));
+        StoreSql.AddParameter(command, "office", Text(office.Value));
         var sql = new StringBuilder(Columns.Length + 200 + (count * 6));
         sql.Append(Columns).Append(From("")).Append("WHERE c.office_id = @office AND c.id IN (");
         for (var i = 0; i < count; i++)
         {
             var name = "i" + i.ToString(CultureInfo.InvariantCulture);
             sql.Append(i == 0 ? "@" : ", @").Append(name);
-            Add(command, name, Text(ids[offset + i]));
+            StoreSql.AddParameter(command, name, Text(ids[offset + i]));
         }
 
         return sql.Append(')').ToString();
@@ -119,14 +120,6 @@ internal static class ClientNameReader
 
     /// <summary>Ids as the mapping stores them on SQLite: upper-case text.</summary>
     private static string Text(Guid value) => value.ToString().ToUpperInvariant();
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-    }
 }
 
 /// <summary>The names shown for a client (a merged record's survivor's) and the shown record's state.</summary>
