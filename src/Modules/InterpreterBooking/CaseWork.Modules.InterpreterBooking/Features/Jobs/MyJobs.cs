@@ -72,8 +72,8 @@ internal sealed class MyJobsHandler(
             initialsByOffice[office.Key] = await clients.InitialsAsync(office.Key, [.. office.SelectMany(x => x.ClientIds).Distinct()], cancellationToken);
         }
 
-        // The workers to contact: one question for all jobs.
-        var contacts = await offices.GetUsersAsync(
+        // The workers to contact: one question for all jobs; names and addresses may be a minute old (ADR 0041), no roles.
+        var contacts = await offices.GetContactsAsync(
             [.. visible.Where(x => x.ContactWorkerId is not null).Select(x => x.ContactWorkerId!.Value).Distinct()], cancellationToken);
         var jobs = new List<JobView>(visible.Count);
         foreach (var r in visible)
