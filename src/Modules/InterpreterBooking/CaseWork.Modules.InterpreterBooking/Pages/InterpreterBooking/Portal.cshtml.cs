@@ -5,11 +5,9 @@ using CaseWork.Modules.InterpreterBooking.Features.Calendar;
 using CaseWork.Modules.InterpreterBooking.Features.Jobs;
 using CaseWork.Modules.InterpreterBooking.Features.Offers;
 using CaseWork.Modules.InterpreterBooking.Features.Pool;
-using CaseWork.Modules.InterpreterBooking.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CaseWork.Modules.InterpreterBooking.Pages.InterpreterBooking;
 
@@ -25,8 +23,7 @@ internal sealed class PortalModel(
     ICommandHandler<OpenCalendarFeed, OpenedCalendarFeed> openFeed,
     ICommandHandler<RevokeCalendarFeed, Unit> revokeFeed,
     IQueryHandler<MyInvitations, IReadOnlyList<MyInvitationView>> invitations,
-    ICommandHandler<AnswerInvitation, Unit> answerInvitation,
-    InterpreterBookingDbContext db) : PageModel
+    ICommandHandler<AnswerInvitation, Unit> answerInvitation) : PageModel
 {
     /// <summary>Other offices asking the interpreter to join their pool (ADR 0038).</summary>
     public IReadOnlyList<MyInvitationView> Invitations { get; private set; } = [];
@@ -139,22 +136,10 @@ internal sealed class PortalModel(
         return Page();
     }
 
-    /// <summary>
-    /// The page's three reads share the module's one context; its connection is opened once for all of them instead of once
-    /// per statement (ADR 0041: each open and close rents and returns a pooled connection).
-    /// </summary>
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            Offers = (await offers.Handle(new MyOffers(), cancellationToken)).Value;
-            Jobs = (await jobs.Handle(new MyJobs(), cancellationToken)).Value;
-            Invitations = (await invitations.Handle(new MyInvitations(), cancellationToken)).Value;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        Offers = (await offers.Handle(new MyOffers(), cancellationToken)).Value;
+        Jobs = (await jobs.Handle(new MyJobs(), cancellationToken)).Value;
+        Invitations = (await invitations.Handle(new MyInvitations(), cancellationToken)).Value;
     }
 }
