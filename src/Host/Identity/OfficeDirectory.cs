@@ -11,10 +11,18 @@ namespace CaseWork.Host.Identity;
 /// <remarks>
 /// An office's name and time zone are read by nearly every page and list; they are set when the office is created and
 /// nothing in CaseWork changes them, so they are kept for <see cref="OfficeLifetime"/> instead of opening the identity
-/// store for each request. Users and their roles are always read fresh (roles decide what someone may do).
+/// store for each request. Users and their roles are always read fresh (roles decide what someone may do); only a
+/// contact person's name and e-mail address (<see cref="GetContactsAsync"/>, no roles) may be up to
+/// <see cref="ContactLifetime"/> old (ADR 0041).
 /// </remarks>
-internal sealed class OfficeDirectory(IdentityStoreDbContext db, ILookupNormalizer normalizer, IMemoryCache cache) : IOfficeDirectory
+internal sealed class OfficeDirectory(IdentityStoreDbContext db, ILookupNormalizer normalizer, IMemoryCache cache, TimeProvider clock) : IOfficeDirectory
 {
+    /// <summary>
+    /// How old a contact's name and e-mail address may be when shown (the interpreter's job list asks on every visit). Nothing
+    /// in CaseWork changes a user's name or address today; a change made in the store shows after at most this long.
+    /// </summary>
+    public static readonly TimeSpan ContactLifetime = TimeSpan.FromSeconds(60);
+
     /// <summary>How long an office read stays cached; an office added meanwhile is found at once (misses are not cached).</summary>
     public static readonly TimeSpan OfficeLifetime = TimeSpan.FromMinutes(5);
 
@@ -65,6 +73,48 @@ internal sealed class OfficeDirectory(IdentityStoreDbContext db, ILookupNormaliz
 
         return await WithRolesAsync([.. users.Select(u => u.Value).Distinct()], cancellationToken);
     }
+
+    public async Task<IReadOnlyDictionary<UserId, StaffContact>> GetContactsAsync(IReadOnlyCollection<UserId> users, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        var found = new Dictionary<UserId, StaffContact>();
+        if (users.Count == 0)
+        {
+            return found;
+        }
+
+        // The copy's age is measured on the host's clock (not the cache's own), so the bound is the one tests can move.
+        var now = clock.GetUtcNow();
+        List<Guid>? missing = null;
+        foreach (var user in users.Distinct())
+        {
+            if (cache.TryGetValue((typeof(StaffContact), user), out CachedContact? copy) && copy is not null && now - copy.ReadAt < ContactLifetime)
+            {
+                found[user] = copy.Contact;
+            }
+            else
+            {
+                (missing ??= []).Add(user.Value);
+            }
+        }
+
+        if (missing is null)
+        {
+            return found;
+        }
+
+        foreach (var (id, member) in await WithRolesAsync([.. missing], cancellationToken))
+        {
+            var contact = new StaffContact(id, member.DisplayName, member.Email);
+            found[id] = contact;
+            // Unknown users are not kept: one created a moment later is found at once.
+            cache.Set((typeof(StaffContact), id), new CachedContact(contact, now), ContactLifetime);
+        }
+
+        return found;
+    }
+
+    private sealed record CachedContact(StaffContact Contact, DateTimeOffset ReadAt);
 
     public async Task<StaffMember?> FindStaffByEmailAsync(OfficeId office, string email, CancellationToken cancellationToken)
     {

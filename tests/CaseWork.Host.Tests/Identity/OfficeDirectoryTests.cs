@@ -1,7 +1,9 @@
 using System.Net;
 using CaseWork.BuildingBlocks.Identity;
 using CaseWork.BuildingBlocks.Ids;
+using CaseWork.Host.Identity;
 using CaseWork.TestKit;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CaseWork.Host.Tests.Identity;
@@ -90,6 +92,55 @@ public sealed class OfficeDirectoryTests : IAsyncLifetime
         await using var next = _host.Services.CreateAsyncScope();
         var again = next.ServiceProvider.GetRequiredService<IOfficeDirectory>();
         Assert.Equal("Streetwork West", (await again.GetOfficeAsync(later, CancellationToken.None))?.Name);
+    }
+
+    [Fact]
+    public async Task A_contact_s_changed_name_and_address_show_after_at_most_the_contact_lifetime_and_users_are_always_read_fresh()
+    {
+        // Its own host with a clock the test moves: the bound is measured on the host's TimeProvider.
+        using var directory = new TempDataDirectory();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var host = new CaseWorkHostFactory(TestDatabases.Sqlite(directory.Path)) { ConfigureTestServices = s => s.AddSingleton<TimeProvider>(clock) };
+        host.CreateClient().Dispose();
+        var office = await host.DemoOfficeAsync();
+        var worker = await host.CreateUserAsync(office, Roles.Streetworker, "Aylin Kaya");
+        var unknown = UserId.New();
+
+        async Task<IReadOnlyDictionary<UserId, StaffContact>> ContactsAsync()
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<IOfficeDirectory>().GetContactsAsync([worker.Id, unknown, worker.Id], CancellationToken.None);
+        }
+
+        async Task<StaffMember?> UserAsync()
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<IOfficeDirectory>().GetUserAsync(worker.Id, CancellationToken.None);
+        }
+
+        var first = await ContactsAsync();
+        Assert.Equal([worker.Id], first.Keys);
+        Assert.Equal("Aylin Kaya", first[worker.Id].DisplayName);
+        Assert.Equal(worker.UserName, first[worker.Id].Email);
+
+        // Changed in the store (nothing in CaseWork renames a user today; an administrator's database tool could).
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<IdentityStoreDbContext>();
+            await store.Users.Where(u => u.Id == worker.Id.Value)
+                .ExecuteUpdateAsync(u => u.SetProperty(x => x.DisplayName, "Aylin Demir").SetProperty(x => x.Email, "a.demir@test.invalid"));
+        }
+
+        // A user (with roles) is always read fresh; the contact copy may be as old as the bound, never older.
+        Assert.Equal("Aylin Demir", (await UserAsync())?.DisplayName);
+        clock.Advance(OfficeDirectory.ContactLifetime - TimeSpan.FromSeconds(1));
+        Assert.Equal("Aylin Kaya", (await ContactsAsync())[worker.Id].DisplayName);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var later = await ContactsAsync();
+        Assert.Equal("Aylin Demir", later[worker.Id].DisplayName);
+        Assert.Equal("a.demir@test.invalid", later[worker.Id].Email);
+
+        Assert.False(later.ContainsKey(unknown));
     }
 
     [Fact]

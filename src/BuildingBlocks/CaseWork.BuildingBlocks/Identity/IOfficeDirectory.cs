@@ -33,6 +33,14 @@ public interface IOfficeDirectory
         return found;
     }
 
+    /// <summary>
+    /// Names and e-mail addresses of several users by id (any office), to show as someone's contact person; unknown ids are
+    /// left out. No roles: nothing may be decided on a contact. A directory may answer from a copy up to a short, documented
+    /// age (the host's: <c>OfficeDirectory.ContactLifetime</c>, ADR 0041); use <see cref="GetUsersAsync"/> where it must be fresh.
+    /// </summary>
+    async Task<IReadOnlyDictionary<UserId, StaffContact>> GetContactsAsync(IReadOnlyCollection<UserId> users, CancellationToken cancellationToken) =>
+        (await GetUsersAsync(users, cancellationToken)).ToDictionary(u => u.Key, u => new StaffContact(u.Key, u.Value.DisplayName, u.Value.Email));
+
     /// <summary>The office's user with this e-mail address (compared without regard to letter case), or null; never another office's.</summary>
     Task<StaffMember?> FindStaffByEmailAsync(OfficeId office, string email, CancellationToken cancellationToken);
 }
@@ -50,3 +58,9 @@ public sealed record OfficeInfo(OfficeId Id, string Name, string TimeZone);
 /// <param name="Email">Email address for notifications, if any.</param>
 /// <param name="Roles">The user's roles.</param>
 public sealed record StaffMember(UserId Id, OfficeId OfficeId, string DisplayName, string? Email, IReadOnlyList<string> Roles);
+
+/// <summary>A user as shown to others as a contact person.</summary>
+/// <param name="Id">User id.</param>
+/// <param name="DisplayName">Name shown to colleagues.</param>
+/// <param name="Email">Email address, if any.</param>
+public sealed record StaffContact(UserId Id, string DisplayName, string? Email);

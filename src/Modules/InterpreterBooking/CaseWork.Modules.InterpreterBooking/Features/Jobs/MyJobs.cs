@@ -2,7 +2,6 @@ using CaseWork.BuildingBlocks.Auditing;
 using CaseWork.BuildingBlocks.Identity;
 using CaseWork.BuildingBlocks.Ids;
 using CaseWork.BuildingBlocks.Infrastructure.Http;
-using CaseWork.BuildingBlocks.Infrastructure.Persistence;
 using CaseWork.BuildingBlocks.Messaging;
 using CaseWork.BuildingBlocks.Results;
 using CaseWork.Modules.InterpreterBooking.Contracts;
@@ -13,7 +12,6 @@ using CaseWork.Modules.InterpreterBooking.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 
 namespace CaseWork.Modules.InterpreterBooking.Features.Jobs;
 
@@ -50,21 +48,6 @@ internal sealed class MyJobsHandler(
     IAuditTrail audit,
     TimeProvider clock) : IQueryHandler<MyJobs, IReadOnlyList<JobView>>
 {
-    /// <summary>
-    /// The columns a job shows, not the booking and request aggregates (their other columns, converters and JSON lists cost
-    /// more than the statement; a request's offers are not part of a job); compiled once, as the portal asks it on every visit.
-    /// </summary>
-    private static readonly PerModel<Func<InterpreterBookingDbContext, UserId, DateTimeOffset, IAsyncEnumerable<JobRow>>> Query = new(() =>
-        EF.CompileAsyncQuery((InterpreterBookingDbContext db, UserId me, DateTimeOffset horizon) => db.Bookings.IgnoreQueryFilters().AsNoTracking()
-            .Where(b => b.InterpreterId == me && b.End >= horizon && b.State != BookingState.Cancelled)
-            .Join(db.Requests.IgnoreQueryFilters().IgnoreAutoIncludes(), b => b.RequestId, r => r.Id, (b, r) => new { b, r })
-            .OrderBy(x => x.b.Start)
-            .Select(x => new JobRow(
-                x.b.Id, x.r.Id, x.b.OfficeId, x.b.Start, x.b.End, x.b.ActualEnd, x.b.Language, x.b.Dialect, x.b.Modality, x.r.SubjectArea, x.r.Place,
-                x.r.Notes, x.r.ClientIds, x.r.ContactWorkerId, x.b.State, x.b.ConfirmationCode,
-                // The office's detail access days in the same statement (the policy's key is the office); none stored: the default.
-                db.Policies.IgnoreQueryFilters().Where(p => p.OfficeId == x.b.OfficeId).Select(p => (int?)p.DetailAccessDays).FirstOrDefault()))));
-
     public async Task<Result<IReadOnlyList<JobView>>> Handle(MyJobs query, CancellationToken cancellationToken)
     {
         if (user.UserId is not { } me)
@@ -74,7 +57,8 @@ internal sealed class MyJobsHandler(
 
         var now = clock.GetUtcNow();
         var horizon = now.AddDays(-90);
-        var rows = await Query.For(db)(db, me, horizon).ToListAsync(cancellationToken);
+        // Hand-written (ADR 0041): the columns a job shows and its office's detail access days in one statement.
+        var rows = await JobListReader.ReadAsync(db, me, horizon, cancellationToken);
 
         // Jobs whose details are no longer accessible are not shown, so neither their clients nor their contacts are asked for.
         var visible = rows
@@ -88,8 +72,8 @@ internal sealed class MyJobsHandler(
             initialsByOffice[office.Key] = await clients.InitialsAsync(office.Key, [.. office.SelectMany(x => x.ClientIds).Distinct()], cancellationToken);
         }
 
-        // The workers to contact: one question for all jobs.
-        var contacts = await offices.GetUsersAsync(
+        // The workers to contact: one question for all jobs; names and addresses may be a minute old (ADR 0041), no roles.
+        var contacts = await offices.GetContactsAsync(
             [.. visible.Where(x => x.ContactWorkerId is not null).Select(x => x.ContactWorkerId!.Value).Distinct()], cancellationToken);
         var jobs = new List<JobView>(visible.Count);
         foreach (var r in visible)
@@ -112,7 +96,10 @@ internal sealed class MyJobsHandler(
     }
 }
 
-/// <summary>A job as read for the list: the booking's and its request's columns the interpreter may see, and its office's detail access days (null: no policy stored).</summary>
+/// <summary>
+/// A job as read for the list (<see cref="JobListReader"/>): the booking's and its request's columns the interpreter may see,
+/// and its office's detail access days (null: no policy stored).
+/// </summary>
 internal sealed record JobRow(
     Guid BookingId,
     Guid RequestId,
