@@ -76,11 +76,7 @@ public sealed class AppointmentJourneyTests : IAsyncLifetime
         var day = NextWeekday(DateTime.UtcNow.Date.AddDays(4));
         await using var context = await NewContextAsync(new BrowserNewContextOptions { BaseURL = _base.ToString(), ViewportSize = new() { Width = 1280, Height = 1000 } });
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("E-Mail-Adresse").FillAsync(DemoUsers.Streetworker);
-        await page.GetByLabel("Passwort").FillAsync(DemoUsers.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        await SignInAsync(page, DemoUsers.Streetworker);
 
         await page.GotoAsync("/Appointments/New");
         await page.GetByLabel("Person suchen (Name, Kürzel, Geburtsdatum)").FillAsync("Layla");
@@ -141,11 +137,7 @@ public sealed class AppointmentJourneyTests : IAsyncLifetime
         _clients.Add(office, "Layla Haddad", "ar", ReminderChannelKind.Sms, "+49 170 5550101");
         await using var context = await NewContextAsync(new BrowserNewContextOptions { BaseURL = _base.ToString(), ViewportSize = new() { Width = 390, Height = 844 } });
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("E-Mail-Adresse").FillAsync(DemoUsers.Streetworker);
-        await page.GetByLabel("Passwort").FillAsync(DemoUsers.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        await SignInAsync(page, DemoUsers.Streetworker);
 
         foreach (var path in new[] { "/Appointments", "/Appointments?view=week", "/Appointments/New", "/Appointments/Outgoing", "/Appointments/Settings" })
         {
@@ -156,6 +148,46 @@ public sealed class AppointmentJourneyTests : IAsyncLifetime
 
         await page.GotoAsync("/Appointments/New");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "appointment-new-phone.png"), FullPage = true });
+    }
+
+    /// <summary>
+    /// Signs in and waits to leave the login page. This wait timed out once in a full CI run (90 s, cause unknown), so
+    /// a timeout now says what the browser saw: every request and response since the click with its time, the page's
+    /// address and text, and a screenshot (<c>sign-in-timeout.png</c>).
+    /// </summary>
+    private static async Task SignInAsync(IPage page, string user)
+    {
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("E-Mail-Adresse").FillAsync(user);
+        await page.GetByLabel("Passwort").FillAsync(DemoUsers.Password);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var traffic = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        void OnRequest(object? sender, IRequest request) => traffic.Enqueue($"{clock.ElapsedMilliseconds,6} ms  -> {request.Method} {request.Url}");
+        void OnResponse(object? sender, IResponse response) => traffic.Enqueue($"{clock.ElapsedMilliseconds,6} ms  <- {response.Status} {response.Url}");
+        void OnFailed(object? sender, IRequest request) => traffic.Enqueue($"{clock.ElapsedMilliseconds,6} ms  !! {request.Failure} {request.Url}");
+        page.Request += OnRequest;
+        page.Response += OnResponse;
+        page.RequestFailed += OnFailed;
+        try
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
+            await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        }
+        catch (TimeoutException timeout)
+        {
+            var shot = Path.Combine(Screenshots, "sign-in-timeout.png");
+            await page.ScreenshotAsync(new() { Path = shot, FullPage = true });
+            var text = await page.Locator("body").InnerTextAsync(new() { Timeout = 5_000 });
+            throw new TimeoutException(
+                $"Still on {page.Url} {clock.Elapsed.TotalSeconds:0} s after clicking \"Anmelden\" (screenshot {shot}).\n" +
+                $"Traffic since the click:\n{string.Join('\n', traffic)}\nPage text:\n{text}", timeout);
+        }
+        finally
+        {
+            page.Request -= OnRequest;
+            page.Response -= OnResponse;
+            page.RequestFailed -= OnFailed;
+        }
     }
 
     private static DateTime NextWeekday(DateTime day)
