@@ -99,6 +99,27 @@ public sealed partial class SmtpTestServer : IAsyncDisposable
             .Select(f => ReceivedEmail.Parse(File.ReadAllText(f.FullName)))];
     }
 
+    /// <summary>Waits for the first message that <paramref name="match"/> accepts; null when none arrived within <paramref name="timeout"/>.</summary>
+    public async Task<ReceivedEmail?> WaitForAsync(Func<ReceivedEmail, bool> match, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            if (Messages().FirstOrDefault(match) is { } found)
+            {
+                return found;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                return null;
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
     /// <summary>Waits until at least <paramref name="count"/> messages arrived (or the timeout passes) and returns them all.</summary>
     public async Task<IReadOnlyList<ReceivedEmail>> WaitForMessagesAsync(int count, TimeSpan timeout)
     {

@@ -177,19 +177,7 @@ public sealed class CrossModuleFlowTests
         }
     }
 
-    private static async Task<ReceivedEmail> MailAsync(SmtpTestServer smtp, string to, string subjectPart)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            var found = smtp.Messages().FirstOrDefault(m => m.To == to && m.Subject.Contains(subjectPart, StringComparison.Ordinal));
-            if (found is not null)
-            {
-                return found;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"No email '{subjectPart}' to {to}.");
-            await Task.Delay(100);
-        }
-    }
+    private static async Task<ReceivedEmail> MailAsync(SmtpTestServer smtp, string to, string subjectPart) =>
+        await smtp.WaitForAsync(m => m.To == to && m.Subject.Contains(subjectPart, StringComparison.Ordinal), Patience)
+        ?? throw new Xunit.Sdk.XunitException($"No email '{subjectPart}' to {to}.");
 }

@@ -93,10 +93,14 @@ public sealed class SeveralOfficesTests
         }
 
         Assert.False(await booking.WithDbAsync(db => db.PoolInvitations.IgnoreQueryFilters().AnyAsync()));
+        Assert.False(await booking.WithDbAsync(db => db.Notifications.IgnoreQueryFilters().AnyAsync(n => n.Kind == NotificationKind.Invitation)));
 
         // Inviting the same address twice while the first is open is one invitation; case and spaces do not matter.
         var invitationId = await InviteAsync(otherWorker, "  " + nour.UserName.ToUpperInvariant() + " ");
         Assert.Equal(invitationId, await InviteAsync(otherWorker, nour.UserName));
+        // One mail, to the address as normalised, about this invitation (sent after the commit; see the mail test below).
+        var mail = await booking.WithDbAsync(db => db.Notifications.IgnoreQueryFilters().Where(n => n.Kind == NotificationKind.Invitation).ToListAsync());
+        Assert.Equal((nour.UserName, invitationId, neighbour), (Assert.Single(mail).Address, mail[0].RequestId, mail[0].OfficeId));
         var listed = (await otherWorker.GetFromJsonAsync<JsonElement>($"{Api}/pool/invitations")).EnumerateArray().Single();
         Assert.Equal(nour.UserName, listed.GetProperty("email").GetString());
 
@@ -200,6 +204,38 @@ public sealed class SeveralOfficesTests
         }
 
         Assert.False(await booking.WithDbAsync(db => db.PoolMemberships.IgnoreQueryFilters().AnyAsync(m => m.InterpreterId == nour.Id && m.OfficeId == neighbour)));
+    }
+
+    [Fact]
+    public async Task An_invitation_reaches_the_invited_address_by_mail_once_with_the_office_the_deadline_and_the_portal()
+    {
+        await using var smtp = await SmtpTestServer.StartAsync();
+        await using var booking = await BookingHost.StartAsync(DatabaseProvider.Sqlite, settings: new Dictionary<string, string?>(smtp.HostSettings));
+        var host = booking.Host;
+        var nour = await host.CreateUserAsync(await host.DemoOfficeAsync(), Roles.Interpreter, "Nour Aziz");
+        var neighbour = await host.CreateOfficeAsync("Nachbarbezirk");
+        using var worker = await host.SignedInClientAsync(await host.CreateUserAsync(neighbour, Roles.Streetworker));
+
+        // Refused invitations send nothing.
+        using (var bad = await worker.PostAsJsonAsync($"{Api}/pool/invitations", new { email = "nour at example" }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        }
+
+        var invitationId = await InviteAsync(worker, " " + nour.UserName.ToUpperInvariant());
+        var mail = await smtp.WaitForAsync(m => m.To == nour.UserName && m.Subject.Contains("Einladung", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+        Assert.NotNull(mail);
+        Assert.Contains("invitation to an interpreter pool", mail.Subject, StringComparison.Ordinal);
+        Assert.Contains("Nachbarbezirk", mail.Body, StringComparison.Ordinal);
+        Assert.Contains("/InterpreterBooking/Portal", mail.Body, StringComparison.Ordinal);
+        var expires = (await worker.GetFromJsonAsync<JsonElement>($"{Api}/pool/invitations")).EnumerateArray().Single().GetProperty("expiresAt").GetDateTimeOffset();
+        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+        Assert.Contains(TimeZoneInfo.ConvertTime(expires, berlin).ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture), mail.Body, StringComparison.Ordinal);
+
+        // Asking again while the invitation is open is the same invitation and no second mail.
+        Assert.Equal(invitationId, await InviteAsync(worker, nour.UserName));
+        Assert.Equal(1, await booking.WithDbAsync(db => db.Notifications.IgnoreQueryFilters().CountAsync(n => n.Kind == NotificationKind.Invitation)));
+        Assert.Single(smtp.Messages(), m => m.To == nour.UserName);
     }
 
     [Fact]

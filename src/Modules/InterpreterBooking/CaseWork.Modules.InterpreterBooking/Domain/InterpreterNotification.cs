@@ -9,6 +9,9 @@ internal enum NotificationKind
     Offer = 0,
     Changed = 1,
     Cancelled = 2,
+
+    /// <summary>An office invites the addressee into its pool (ADR 0038); about the invitation, not a request.</summary>
+    Invitation = 3,
 }
 
 /// <summary>Where a notification stands.</summary>
@@ -27,7 +30,7 @@ internal enum NotificationState
 }
 
 /// <summary>
-/// One email to an interpreter (an offer with its link, a moved job, a cancellation), written in the same unit of work as the
+/// One email to an interpreter (an offer with its link, a moved job, a cancellation, an invitation into a pool), written in the same unit of work as the
 /// change it reports and sent by a sweep after the commit (ADR 0036): a change that is rolled back sends nothing, a mail
 /// server that is down is tried again (after 1, 4, 16 and 64 minutes) and the last error is kept.
 /// </summary>
@@ -54,12 +57,25 @@ internal sealed class InterpreterNotification : IOfficeScoped
         State = NotificationState.Pending;
     }
 
+    /// <summary>
+    /// The mail inviting <paramref name="invitation"/>'s address into the office's pool. An invitation is addressed to an
+    /// address, not to an account the office may see (ADR 0038), so the row names no interpreter (an empty id) and always
+    /// carries the address; <see cref="RequestId"/> holds the invitation's id.
+    /// </summary>
+    public static InterpreterNotification ForInvitation(PoolInvitation invitation, string subject, string body, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(invitation);
+        return new InterpreterNotification(invitation.OfficeId, default, invitation.Id, NotificationKind.Invitation, invitation.Email, subject, body, now);
+    }
+
     public Guid Id { get; private set; }
 
     public OfficeId OfficeId { get; private set; }
 
+    /// <summary>The interpreter's account; empty for an <see cref="NotificationKind.Invitation"/>.</summary>
     public UserId InterpreterId { get; private set; }
 
+    /// <summary>The request the mail is about; for an <see cref="NotificationKind.Invitation"/>, the invitation.</summary>
     public Guid RequestId { get; private set; }
 
     public NotificationKind Kind { get; private set; }

@@ -8,6 +8,7 @@ using CaseWork.BuildingBlocks.Results;
 using CaseWork.Modules.InterpreterBooking.Contracts;
 using CaseWork.Modules.InterpreterBooking.Domain;
 using CaseWork.Modules.InterpreterBooking.Features.Offers;
+using CaseWork.Modules.InterpreterBooking.Features.Shared;
 using CaseWork.Modules.InterpreterBooking.Infrastructure.Persistence;
 using FluentValidation;
 using Microsoft.AspNetCore.Builder;
@@ -47,7 +48,8 @@ internal sealed class InviteInterpreterValidator : AbstractValidator<InviteInter
             .Must(e => PoolInvitation.LooksLikeAnAddress(e)).WithMessage("Give an e-mail address such as name@example.org.");
 }
 
-internal sealed class InviteInterpreterHandler(InterpreterBookingDbContext db, ICurrentUser user, IOfficeDirectory directory, IAuditTrail audit, TimeProvider clock)
+internal sealed class InviteInterpreterHandler(
+    InterpreterBookingDbContext db, ICurrentUser user, IOfficeDirectory directory, InterpreterNotifier notifier, IAuditTrail audit, TimeProvider clock)
     : ICommandHandler<InviteInterpreter, Guid>
 {
     public async Task<Result<Guid>> Handle(InviteInterpreter command, CancellationToken cancellationToken)
@@ -84,6 +86,10 @@ internal sealed class InviteInterpreterHandler(InterpreterBookingDbContext db, I
 
         var invitation = new PoolInvitation(office, email, me, now);
         db.PoolInvitations.Add(invitation);
+        // The mail is written in this unit of work and sent after the commit (ADR 0036); asking again while the invitation
+        // is open (above) sends nothing more.
+        var names = await OfficeNames.ResolveAsync(directory, [office], cancellationToken);
+        notifier.Invited(invitation, names[office], (await db.PolicyForAsync(office, cancellationToken)).Zone);
         await audit.RecordAsync(new AuditRecord(InterpreterBookingContract.ModuleName, AuditAction.Create, "PoolInvitation", invitation.Id.ToString(),
             Details: "invitation into the office's interpreter pool"), cancellationToken);
         return invitation.Id;

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Configuration;
 namespace CaseWork.Modules.InterpreterBooking.Features.Shared;
 
 /// <summary>
-/// Writes the emails to interpreters about offers, changes and cancellations as <see cref="InterpreterNotification"/> rows in
+/// Writes the emails to interpreters about offers, changes, cancellations and invitations into a pool as <see cref="InterpreterNotification"/> rows in
 /// the caller's unit of work; the sweep sends them after the commit and retries failures (ADR 0036, replacing ADR 0018's
 /// best-effort sending before the commit). The portal still always shows the current state.
 /// </summary>
@@ -59,6 +59,30 @@ internal sealed class InterpreterNotifier(
             {Describe(request, zone)}
             {(billable ? "Kurzfristige Absage: der Einsatz wird vergütet. / Late cancellation: the job is paid." : "")}
             """);
+
+    /// <summary>
+    /// The invitation into <paramref name="officeName"/>'s pool, to the invited address. It says what the office learns on
+    /// acceptance and that the answer is given signed in with that address; the portal shows the invitation only then.
+    /// </summary>
+    public void Invited(PoolInvitation invitation, string officeName, TimeZoneInfo zone)
+    {
+        var until = TimeZoneInfo.ConvertTime(invitation.ExpiresAt, zone);
+        var body = string.Create(German, $"""
+            Die Stelle „{officeName}“ lädt Sie in ihren Pool von Sprachmittler*innen ein: sie möchte Ihnen Anfragen schicken können.
+            "{officeName}" invites you into its pool of interpreters, so that it can send you requests.
+
+            Annehmen oder ablehnen im Portal, angemeldet mit dieser E-Mail-Adresse (offen bis {until:dd.MM.yyyy}).
+            Wenn Sie annehmen, sieht die Stelle Ihre Kontaktdaten und vereinbart ihre eigenen Honorarsätze mit Ihnen.
+            Accept or decline in the portal, signed in with this e-mail address (open until {until:dd.MM.yyyy}).
+            If you accept, the office sees your contact details and agrees its own fee rates with you.
+            {Link("/InterpreterBooking/Portal")}
+
+            Sie haben noch kein Konto mit dieser Adresse? Fragen Sie die einladende Stelle.
+            No account with this address yet? Ask the inviting office.
+            """);
+        db.Notifications.Add(InterpreterNotification.ForInvitation(invitation, "Sprachmittlung: Einladung in einen Pool / invitation to an interpreter pool", body,
+            clock.GetUtcNow()));
+    }
 
     private static string Describe(InterpreterRequest request, TimeZoneInfo zone)
     {

@@ -43,7 +43,7 @@ internal sealed class PoolModel(
         var result = await invite.Handle(new InviteInterpreter(InviteEmail ?? ""), cancellationToken);
         if (result.IsSuccess)
         {
-            Message = "Einladung gespeichert. Die Person sieht sie, sobald sie sich mit dieser Adresse anmeldet.";
+            Message = "Einladung verschickt: die Person bekommt eine E-Mail an diese Adresse und sieht die Einladung im Portal, sobald sie sich damit anmeldet.";
             return RedirectToPage();
         }
 
