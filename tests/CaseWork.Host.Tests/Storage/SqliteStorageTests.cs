@@ -1,6 +1,8 @@
 using CaseWork.BuildingBlocks.Infrastructure.Persistence;
 using CaseWork.TestKit;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CaseWork.Host.Tests.Storage;
 
@@ -35,6 +37,52 @@ public sealed class SqliteStorageTests(SqliteHostFixture fixture) : IClassFixtur
         var files = Directory.GetFiles(fixture.Folder.Path, "*.db").Select(Path.GetFileNameWithoutExtension).ToList();
 
         Assert.All(StoreLayout.RequiredStores, store => Assert.Contains(store, files));
+    }
+
+    /// <summary>
+    /// ADR 0046: a store without EF's SQL functions must never need them. A <c>decimal</c> property would (comparison,
+    /// ordering, arithmetic and sums run through <c>ef_*</c> on SQLite), so such a store maps none; the stores that keep the
+    /// functions still have them on their connections, and the others do not.
+    /// </summary>
+    [Fact]
+    public async Task Stores_without_efs_sqlite_functions_map_no_decimal_and_their_connections_lack_the_functions()
+    {
+        var stores = fixture.Host.Services.GetRequiredService<StoreMigrator>().Stores;
+        Assert.Contains(stores, s => !s.Store.UsesEfSqliteFunctions && s.Store.Name == "clients");
+        Assert.Contains(stores, s => !s.Store.UsesEfSqliteFunctions && s.Store.Name == "audit");
+        Assert.Contains(stores, s => s.Store.UsesEfSqliteFunctions);
+        foreach (var store in stores)
+        {
+            using var scope = fixture.Host.Services.CreateScope();
+            var context = (DbContext)scope.ServiceProvider.GetRequiredService(store.DbContextType);
+            if (!store.Store.UsesEfSqliteFunctions)
+            {
+                var decimals = context.Model.GetEntityTypes().SelectMany(e => e.GetProperties())
+                    .Where(p => Nullable.GetUnderlyingType(p.ClrType) == typeof(decimal) || p.ClrType == typeof(decimal))
+                    .Select(p => $"{p.DeclaringType.DisplayName()}.{p.Name}");
+                Assert.Empty(decimals);
+            }
+
+            await context.Database.OpenConnectionAsync();
+            try
+            {
+                await using var command = context.Database.GetDbConnection().CreateCommand();
+                command.CommandText = "SELECT ef_add('1.5', '2.25')";
+                if (store.Store.UsesEfSqliteFunctions)
+                {
+                    Assert.Equal(3.75m, Convert.ToDecimal(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture));
+                }
+                else
+                {
+                    var missing = await Assert.ThrowsAsync<SqliteException>(() => command.ExecuteScalarAsync());
+                    Assert.Contains("no such function: ef_add", missing.Message, StringComparison.Ordinal);
+                }
+            }
+            finally
+            {
+                await context.Database.CloseConnectionAsync();
+            }
+        }
     }
 
     [Fact]

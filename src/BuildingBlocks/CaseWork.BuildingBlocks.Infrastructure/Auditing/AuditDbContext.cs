@@ -7,7 +7,7 @@ namespace CaseWork.BuildingBlocks.Infrastructure.Auditing;
 public sealed class AuditDbContext(DbContextOptions<AuditDbContext> options) : DbContext(options)
 {
     /// <summary>The audit store: file <c>audit.db</c>, schema <c>audit</c>.</summary>
-    public static readonly StoreDescriptor Store = new("audit", "audit");
+    public static readonly StoreDescriptor Store = new("audit", "audit") { UsesEfSqliteFunctions = false };
 
     /// <summary>The entries, in chain order by <see cref="AuditEntry.Sequence"/>.</summary>
     public DbSet<AuditEntry> Entries => Set<AuditEntry>();

@@ -10,4 +10,13 @@ public sealed record StoreDescriptor(string Name, string Schema)
 {
     /// <summary>The migrations history table, kept inside each store's own schema.</summary>
     public const string MigrationsHistoryTable = "__ef_migrations_history";
+
+    /// <summary>
+    /// Whether the store's queries may need the SQL functions EF registers on every SQLite connection: <c>regexp</c> for
+    /// <c>Regex.IsMatch</c> and the <c>ef_*</c> functions, aggregates and collation for <c>decimal</c> arithmetic, comparison
+    /// and ordering. Microsoft.Data.Sqlite registers them on the native connection at every open and removes them at every
+    /// close, so a store that maps no <c>decimal</c> and translates no regular expression leaves them out (ADR 0046).
+    /// <c>StoreFunctionTests</c> hold every store without them to a model with no <c>decimal</c> property.
+    /// </summary>
+    public bool UsesEfSqliteFunctions { get; init; } = true;
 }

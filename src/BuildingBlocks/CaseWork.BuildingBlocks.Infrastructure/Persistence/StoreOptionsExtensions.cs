@@ -24,6 +24,13 @@ public static class StoreOptionsExtensions
                     SqliteConnectionString(database, store),
                     sqlite => sqlite.MigrationsHistoryTable(StoreDescriptor.MigrationsHistoryTable, store.Schema));
                 builder.AddInterceptors(SqliteConnectionSettings.Instance);
+                if (!store.UsesEfSqliteFunctions)
+                {
+#pragma warning disable EF1001 // ADR 0046
+                    builder.ReplaceService<Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal.ISqliteRelationalConnection, PlainSqliteRelationalConnection>();
+#pragma warning restore EF1001
+                }
+
                 break;
             case DatabaseProvider.Postgres:
                 database.Validate();

@@ -10,7 +10,7 @@ internal sealed class ClientsDbContext(DbContextOptions<ClientsDbContext> option
 {
     public const string SearchKeyTrigramIndex = "ix_clients_search_key_trgm";
 
-    public static readonly StoreDescriptor StoreDescriptor = new("clients", "clients");
+    public static readonly StoreDescriptor StoreDescriptor = new("clients", "clients") { UsesEfSqliteFunctions = false };
 
     public override StoreDescriptor Store => StoreDescriptor;
 
