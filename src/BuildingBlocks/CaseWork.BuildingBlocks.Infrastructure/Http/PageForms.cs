@@ -4,17 +4,18 @@ using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CaseWork.Modules.InterpreterBooking.Pages.InterpreterBooking;
+namespace CaseWork.BuildingBlocks.Infrastructure.Http;
 
 /// <summary>
-/// For a page that writes its forms itself instead of through the form tag helper (ADR 0043): the antiforgery field,
+/// For pages that write their forms as plain HTML instead of through the form tag helper (ADR 0043): the antiforgery field,
 /// made once per request and written into every form, exactly as the tag helper writes it.
 /// </summary>
-internal static class PageForms
+public static class PageForms
 {
     /// <summary>
-    /// The hidden antiforgery field (the request token of this request's token pair; the cookie token is stored as the tag
-    /// helper would). The antiforgery filter still validates every post against the cookie and the signed-in user.
+    /// The hidden antiforgery field: the request token of this request's token pair (asked once; the antiforgery service
+    /// keeps the pair for the request and stores the cookie token as the tag helper would). The antiforgery filter still
+    /// validates every post against the cookie and the signed-in user.
     /// </summary>
     public static IHtmlContent AntiforgeryField(HttpContext context)
     {
