@@ -45,7 +45,8 @@ public sealed class InterpreterAppointmentJourneyTests(BrowserHost host) : IClas
             await worker.GetByRole(AriaRole.Button, new() { Name = "Termin planen" }).ClickAsync();
         }
 
-        await worker.WaitForURLAsync("**/Appointments/Details/**");
+        // Polls the address: WaitForURLAsync can miss a navigation that ends while it begins to listen.
+        await Assertions.Expect(worker).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Appointments/Details/"), new() { Timeout = 90_000 });
         var appointmentUrl = worker.Url;
 
         await using var phone = await host.NewContextAsync(new BrowserNewContextOptions

@@ -31,7 +31,8 @@ public sealed partial class SignInJourneyTests(BrowserHost host) : IClassFixture
         await page.GetByRole(AriaRole.Heading, new() { Name = "My casework" }).WaitForAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await page.WaitForURLAsync("**/Account/Login**");
+        // Polls the address: WaitForURLAsync can miss a navigation that ends while it begins to listen.
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login"), new() { Timeout = 90_000 });
         await page.GotoAsync("/");
         Assert.Matches(LoginPath(), new Uri(page.Url).AbsolutePath);
     }
