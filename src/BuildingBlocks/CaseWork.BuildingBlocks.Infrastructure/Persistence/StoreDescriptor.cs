@@ -16,7 +16,7 @@ public sealed record StoreDescriptor(string Name, string Schema)
     /// <c>Regex.IsMatch</c> and the <c>ef_*</c> functions, aggregates and collation for <c>decimal</c> arithmetic, comparison
     /// and ordering. Microsoft.Data.Sqlite registers them on the native connection at every open and removes them at every
     /// close, so a store that maps no <c>decimal</c> and translates no regular expression leaves them out (ADR 0046).
-    /// <c>StoreFunctionTests</c> hold every store without them to a model with no <c>decimal</c> property.
+    /// <c>SqliteStorageTests</c> hold every store without them to a model with no <c>decimal</c> property.
     /// </summary>
     public bool UsesEfSqliteFunctions { get; init; } = true;
 }

@@ -8,9 +8,10 @@ using Microsoft.Extensions.Configuration;
 namespace CaseWork.Modules.InterpreterBooking.Features.Shared;
 
 /// <summary>
-/// Writes the emails to interpreters about offers, changes, cancellations and invitations into a pool as <see cref="InterpreterNotification"/> rows in
-/// the caller's unit of work; the sweep sends them after the commit and retries failures (ADR 0036, replacing ADR 0018's
-/// best-effort sending before the commit). The portal still always shows the current state.
+/// Writes the emails to interpreters about offers, changes, cancellations and invitations into a pool as
+/// <see cref="InterpreterNotification"/> rows in the caller's unit of work; the sweep sends them after the commit and retries
+/// failures (ADR 0036, replacing ADR 0018's best-effort sending before the commit). The portal still always shows the
+/// current state.
 /// </summary>
 internal sealed class InterpreterNotifier(
     InterpreterBookingDbContext db,
