@@ -29,7 +29,7 @@ namespace CaseWork.Benchmarks.Scenarios;
 /// </summary>
 internal static class InterpretersBenchmark
 {
-    /// <summary><c>--part matching|portal</c>: only the matching comparisons, or only the portal's (offers, jobs, page).</summary>
+    /// <summary><c>--part matching|portal|page</c>: only the matching comparisons, only the portal's (offers, jobs, page), or only the page's.</summary>
     private static string? Part { get; set; }
 
     /// <summary><c>--sql-log</c>: every SQL command with its duration on the console, plus one-at-a-time probes of the portal's requests.</summary>
@@ -105,13 +105,14 @@ internal static class InterpretersBenchmark
             foreach (var path in new[] { "/health/live", "/api/interpreter-booking/offers", "/bench/offers", "/api/interpreter-booking/jobs", "/bench/jobs", "/InterpreterBooking/Portal", "/bench/portal" })
             {
                 var watch = Stopwatch.StartNew();
+                var bytes = 0;
                 for (var i = 0; i < 50; i++)
                 {
                     using var response = await interpreter.GetAsync(new Uri(path, UriKind.Relative));
-                    await response.Content.ReadAsByteArrayAsync();
+                    bytes = (await response.Content.ReadAsByteArrayAsync()).Length;
                 }
 
-                Console.WriteLine($"probe {path}: {watch.Elapsed.TotalMilliseconds / 50:0.00} ms per request");
+                Console.WriteLine($"probe {path}: {watch.Elapsed.TotalMilliseconds / 50:0.00} ms per request, {bytes:N0} bytes");
             }
         }
 
@@ -130,6 +131,23 @@ internal static class InterpretersBenchmark
             return;
         }
 
+        if (Part is not "page")
+        {
+            await CompareApiAsync(provider, interpreter, connections, warmup, measure, results, comparisons);
+        }
+
+        var (portal, portalBare) = await LoadComparer.RunAsync(provider, interpreter,
+            new LoadTarget("page /InterpreterBooking/Portal", LoadReport.Get(_ => "/InterpreterBooking/Portal")),
+            new LoadTarget("bare offers + jobs (ADO.NET)", LoadReport.Get(_ => "/bench/portal")),
+            connections, warmup, measure);
+        results.AddRange([portalBare, portal]);
+        comparisons.Add(new LoadComparison(portal, portalBare, 0.5, double.PositiveInfinity));
+    }
+
+    /// <summary>The portal's two API reads, offers and upcoming jobs, each against its bare endpoint.</summary>
+    private static async Task CompareApiAsync(
+        string provider, HttpClient interpreter, int connections, TimeSpan warmup, TimeSpan measure, List<LoadResult> results, List<LoadComparison> comparisons)
+    {
         var (offers, offersBare) = await LoadComparer.RunAsync(provider, interpreter,
             new LoadTarget("GET /offers", LoadReport.Get(_ => "/api/interpreter-booking/offers")),
             new LoadTarget("bare offers (ADO.NET)", LoadReport.Get(_ => "/bench/offers")),
@@ -138,14 +156,9 @@ internal static class InterpretersBenchmark
             new LoadTarget("GET /jobs", LoadReport.Get(_ => "/api/interpreter-booking/jobs")),
             new LoadTarget("bare jobs (ADO.NET)", LoadReport.Get(_ => "/bench/jobs")),
             connections, warmup, measure);
-        var (portal, portalBare) = await LoadComparer.RunAsync(provider, interpreter,
-            new LoadTarget("page /InterpreterBooking/Portal", LoadReport.Get(_ => "/InterpreterBooking/Portal")),
-            new LoadTarget("bare offers + jobs (ADO.NET)", LoadReport.Get(_ => "/bench/portal")),
-            connections, warmup, measure);
-        results.AddRange([offersBare, offers, upcomingBare, upcoming, portalBare, portal]);
+        results.AddRange([offersBare, offers, upcomingBare, upcoming]);
         comparisons.Add(new LoadComparison(offers, offersBare, 0.5, double.PositiveInfinity));
         comparisons.Add(new LoadComparison(upcoming, upcomingBare, 0.5, double.PositiveInfinity));
-        comparisons.Add(new LoadComparison(portal, portalBare, 0.5, double.PositiveInfinity));
     }
 
     private sealed record MatchSample(Guid RequestId, string BarePath);
