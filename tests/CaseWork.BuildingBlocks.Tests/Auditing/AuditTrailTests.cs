@@ -7,6 +7,7 @@ using CaseWork.BuildingBlocks.Infrastructure.Auditing;
 using CaseWork.BuildingBlocks.Infrastructure.Persistence;
 using CaseWork.BuildingBlocks.Tests.Support;
 using CaseWork.TestKit;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +33,13 @@ public abstract class AuditTrailTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _store = await TestStore.CreateAsync(Provider);
+        _services = BuildServices();
+        await _services.GetRequiredService<StoreMigrator>().MigrateAllAsync();
+    }
+
+    /// <summary>The infrastructure of one host instance on this test's store (another call: a second instance).</summary>
+    private ServiceProvider BuildServices()
+    {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Database:Provider"] = _store.Options.Provider.ToString(),
@@ -43,8 +51,7 @@ public abstract class AuditTrailTests : IAsyncLifetime
         services.AddSingleton<TimeProvider>(_clock);
         services.AddSingleton<ICurrentUser>(_user);
         services.AddCaseWorkInfrastructure(configuration);
-        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
-        await _services.GetRequiredService<StoreMigrator>().MigrateAllAsync();
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 
     public async Task DisposeAsync()
@@ -314,6 +321,32 @@ public abstract class AuditTrailTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Two_host_instances_appending_at_once_form_one_gap_free_chain()
+    {
+        // Each instance has its own chain writer; on SQLite both write to the same file (a batch takes the write lock
+        // before it reads the head), on PostgreSQL to the same table (advisory lock, lost races retried).
+        await using var other = BuildServices();
+        const int each = 40;
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var tasks = new[] { _services, other }.SelectMany((instance, n) => Enumerable.Range(1, each).Select(i => Task.Run(async () =>
+        {
+            await using var scope = instance.CreateAsyncScope();
+            var trail = scope.ServiceProvider.GetRequiredService<IAuditTrail>();
+            await start.Task;
+            await trail.RecordAsync(new AuditRecord("Clients", AuditAction.Read, "Client", $"instance-{n}-client-{i}"));
+        }))).ToList();
+
+        start.SetResult();
+        await Task.WhenAll(tasks);
+
+        var entries = await EntriesAsync();
+        Assert.Equal(Enumerable.Range(1, 2 * each).Select(i => (long)i), entries.Select(e => e.Sequence));
+        Assert.Equal(each, entries.Count(e => e.RecordId.StartsWith("instance-1-", StringComparison.Ordinal)));
+        var result = await VerifyAsync();
+        Assert.True(result.IsIntact, string.Join(Environment.NewLine, result.Problems));
+    }
+
+    [Fact]
     public async Task An_entry_the_database_refuses_fails_alone_and_its_concurrent_neighbours_are_committed()
     {
         // Entries arriving together are committed in one transaction; a refused one (module is NOT NULL) must not
@@ -363,6 +396,11 @@ public abstract class AuditTrailTests : IAsyncLifetime
 
         Assert.Equal(1, _services.GetRequiredService<AuditChainWriter>().InsertAttempts - attemptsBefore);
         Assert.Empty(await EntriesAsync());
+
+        // The writer goes on after a refused batch: the next entry is the chain's first.
+        _user.Name = "erika.muster";
+        await trail.RecordAsync(new AuditRecord("Clients", AuditAction.Read, "Client", "c-2"));
+        Assert.Equal([(1L, "c-2")], (await EntriesAsync()).Select(e => (e.Sequence, e.RecordId)));
     }
 
     [Fact]
@@ -446,6 +484,34 @@ public abstract class AuditTrailTests : IAsyncLifetime
     public sealed class OnSqlite : AuditTrailTests
     {
         protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+        [Fact]
+        public async Task Two_instances_waiting_for_the_write_lock_both_append_after_it_is_released()
+        {
+            // Another process holds the audit file's write lock while both instances' writers start a batch. A writer
+            // that read the head before taking the lock would find it stale once the other had committed (SQLite's
+            // BUSY_SNAPSHOT); taking the lock first, each reads the head the other left.
+            await using var other = BuildServices();
+            await using var holder = new SqliteConnection(StoreOptionsExtensions.SqliteConnectionString(_store.Options, AuditDbContext.Store));
+            await holder.OpenAsync();
+            var locked = holder.BeginTransaction(deferred: false);
+
+            var appends = new[] { _services, other }.Select((instance, n) => Task.Run(async () =>
+            {
+                await using var scope = instance.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<IAuditTrail>().RecordAsync(new AuditRecord("Clients", AuditAction.Read, "Client", $"instance-{n}"));
+            })).ToList();
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
+            Assert.All(appends, a => Assert.False(a.IsCompleted));
+            locked.Commit();
+            await Task.WhenAll(appends).WaitAsync(TimeSpan.FromSeconds(20));
+
+            var entries = await EntriesAsync();
+            Assert.Equal([1L, 2L], entries.Select(e => e.Sequence));
+            Assert.Equal(["instance-0", "instance-1"], entries.Select(e => e.RecordId).Order());
+            var result = await VerifyAsync();
+            Assert.True(result.IsIntact, string.Join(Environment.NewLine, result.Problems));
+        }
     }
 
     public sealed class OnPostgres : AuditTrailTests

@@ -14,7 +14,8 @@ namespace CaseWork.BuildingBlocks.Infrastructure.Auditing;
 /// caller. Reading a case file writes an audit entry, so without grouping every read in the office would queue behind
 /// one chain lock, one commit at a time (ADR 0009, measured in benchmarks/). Several host instances still race for the
 /// next sequence number: on PostgreSQL a batch first takes a transaction-scoped advisory lock; elsewhere the primary
-/// key lets exactly one writer win and the loser chains onto the new head.
+/// key lets exactly one writer win and the loser chains onto the new head. On SQLite the writer keeps one connection open
+/// with its statements prepared (<see cref="SqliteAuditAppender"/>, ADR 0047), and a batch takes the write lock first.
 /// </summary>
 internal sealed class AuditChainWriter(IServiceScopeFactory scopes) : IAsyncDisposable
 {
@@ -31,6 +32,13 @@ internal sealed class AuditChainWriter(IServiceScopeFactory scopes) : IAsyncDisp
     private Task? _loop;
 
     private long _insertAttempts;
+
+    /// <summary>The SQLite appender, made at the first batch on SQLite; touched by the writer loop only.</summary>
+    private SqliteAuditAppender? _sqlite;
+
+    /// <summary>The columns of an entry, in the order of <see cref="StoredValues"/>.</summary>
+    internal static readonly string[] Columns =
+        ["sequence", "occurred_at", "user_id", "user_name", "office_id", "module", "action", "record_type", "record_id", "reason", "details", "previous_hash", "hash"];
 
     /// <summary>Entries committed per transaction so far (for the benchmark's report).</summary>
     internal long Batches { get; private set; }
@@ -56,6 +64,8 @@ internal sealed class AuditChainWriter(IServiceScopeFactory scopes) : IAsyncDisp
         {
             await loop.ConfigureAwait(false);
         }
+
+        _sqlite?.Dispose();
     }
 
     private void EnsureRunning()
@@ -110,11 +120,18 @@ internal sealed class AuditChainWriter(IServiceScopeFactory scopes) : IAsyncDisp
 
     private async Task AppendBatchAsync(IReadOnlyList<PendingEntry> batch)
     {
+        if (_sqlite is { } sqlite)
+        {
+            AppendOnSqlite(sqlite, batch);
+            return;
+        }
+
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AuditDbContext>();
         if (!db.Database.IsNpgsql())
         {
-            await AppendWithRetryAsync(db, batch).ConfigureAwait(false);
+            _sqlite = new SqliteAuditAppender(db.Database.GetConnectionString()!);
+            AppendOnSqlite(_sqlite, batch);
             return;
         }
 
@@ -128,9 +145,17 @@ internal sealed class AuditChainWriter(IServiceScopeFactory scopes) : IAsyncDisp
         }).ConfigureAwait(false);
     }
 
+    /// <summary>One attempt: SQLite's write lock, taken first, rules out a lost race.</summary>
+    private void AppendOnSqlite(SqliteAuditAppender sqlite, IReadOnlyList<PendingEntry> batch)
+    {
+        Interlocked.Increment(ref _insertAttempts);
+        sqlite.Append([.. batch.Select(p => p.Draft)]);
+    }
+
+    /// <summary>PostgreSQL: inside the batch's transaction, holding the advisory lock; another instance may still have won.</summary>
     private async Task AppendWithRetryAsync(AuditDbContext db, IReadOnlyList<PendingEntry> batch)
     {
-        var postgres = db.Database.IsNpgsql();
+        const bool postgres = true;
         await db.Database.OpenConnectionAsync().ConfigureAwait(false);
         try
         {
@@ -189,19 +214,12 @@ internal sealed class AuditChainWriter(IServiceScopeFactory scopes) : IAsyncDisp
     {
         var sql = new StringBuilder(128 + (entries.Count * 160));
         sql.Append("INSERT INTO ").Append(Table(postgres))
-            .Append(" (sequence, occurred_at, user_id, user_name, office_id, module, action, record_type, record_id, reason, details, previous_hash, hash) VALUES ");
+            .Append(" (").Append(string.Join(", ", Columns)).Append(") VALUES ");
         await using var command = Command(db, "");
         for (var i = 0; i < entries.Count; i++)
         {
-            var e = entries[i];
             sql.Append(i == 0 ? "(" : ", (");
-            object?[] values =
-            [
-                e.Sequence,
-                postgres ? StorePrecision.Truncate(e.OccurredAt) : UtcInstantTextConverter.ToText(e.OccurredAt),
-                Id(postgres, e.UserId), e.UserName, Id(postgres, e.OfficeId), e.Module, e.Action, e.RecordType, e.RecordId, e.Reason, e.Details,
-                e.PreviousHash, e.Hash,
-            ];
+            var values = StoredValues(entries[i], postgres);
             for (var v = 0; v < values.Length; v++)
             {
                 // Named with the placeholder's "@": see StoreSql.AddParameter (13 parameters an entry, each looked up by name).
@@ -216,6 +234,15 @@ internal sealed class AuditChainWriter(IServiceScopeFactory scopes) : IAsyncDisp
         command.CommandText = sql.ToString();
         await command.ExecuteNonQueryAsync().ConfigureAwait(false);
     }
+
+    /// <summary>An entry's column values in the stored forms the mapping uses, in the order of <see cref="Columns"/>.</summary>
+    internal static object?[] StoredValues(AuditEntry e, bool postgres) =>
+    [
+        e.Sequence,
+        postgres ? StorePrecision.Truncate(e.OccurredAt) : UtcInstantTextConverter.ToText(e.OccurredAt),
+        Id(postgres, e.UserId), e.UserName, Id(postgres, e.OfficeId), e.Module, e.Action, e.RecordType, e.RecordId, e.Reason, e.Details,
+        e.PreviousHash, e.Hash,
+    ];
 
     private static DbCommand Command(AuditDbContext db, string sql)
     {

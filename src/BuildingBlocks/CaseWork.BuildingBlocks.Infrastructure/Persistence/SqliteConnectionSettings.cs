@@ -19,7 +19,8 @@ internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
 {
     public static SqliteConnectionSettings Instance { get; } = new();
 
-    private const string Pragmas = "PRAGMA synchronous=NORMAL;";
+    /// <summary>The settings, as one statement.</summary>
+    internal const string Pragmas = "PRAGMA synchronous=NORMAL;";
 
     private static readonly ConditionalWeakTable<object, object> Applied = [];
 
