@@ -37,6 +37,25 @@ public sealed class BrowserHost : IAsyncLifetime
         return context;
     }
 
+    /// <summary>
+    /// Signs in through the login form and returns once the browser has left the login page, so the next navigation
+    /// carries the sign-in cookie. (Waiting for "a level-1 heading" returned at once: the login page has one too.)
+    /// A sign-in that is refused fails here, with the page's address in the message.
+    /// </summary>
+    public static async Task SignInAsync(IPage page, string userName, string password = DemoUsers.Password)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("E-Mail-Adresse").FillAsync(userName);
+        await page.GetByLabel("Passwort").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
+        // Polls the address; WaitForURLAsync can miss a navigation that ended before it began to listen.
+        await Assertions.Expect(page).Not.ToHaveURLAsync(LoginPage, new() { Timeout = 90_000 });
+        await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).WaitForAsync();
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex LoginPage = new("/Account/Login");
+
     public async Task InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))

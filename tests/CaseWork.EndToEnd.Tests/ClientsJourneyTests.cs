@@ -11,7 +11,7 @@ public sealed class ClientsJourneyTests(BrowserHost host) : IClassFixture<Browse
     {
         await using var context = await host.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseAddress.ToString(), Locale = "de-DE" });
         var page = await context.NewPageAsync();
-        await SignInAsync(page, DemoUsers.Streetworker);
+        await BrowserHost.SignInAsync(page, DemoUsers.Streetworker);
 
         // The start page lists what is due: the demo office has a goal due this week and a deadline within 30 days.
         await page.GetByRole(AriaRole.Heading, new() { Name = "Ziele, die diese Woche fällig sind" }).WaitForAsync();
@@ -70,7 +70,7 @@ public sealed class ClientsJourneyTests(BrowserHost host) : IClassFixture<Browse
     {
         await using var context = await host.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseAddress.ToString(), Locale = "de-DE" });
         var page = await context.NewPageAsync();
-        await SignInAsync(page, DemoUsers.Streetworker);
+        await BrowserHost.SignInAsync(page, DemoUsers.Streetworker);
 
         await page.GotoAsync("/Clients/Register");
         await page.GetByLabel("Vorname(n)").First.FillAsync("Zukunft");
@@ -87,14 +87,6 @@ public sealed class ClientsJourneyTests(BrowserHost host) : IClassFixture<Browse
         Assert.True(await page.GetByText("Keine Klient*in gefunden.").IsVisibleAsync());
     }
 
-    private static async Task SignInAsync(IPage page, string userName)
-    {
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("E-Mail-Adresse").FillAsync(userName);
-        await page.GetByLabel("Passwort").FillAsync(DemoUsers.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
-        await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).WaitForAsync();
-    }
 
     private static async Task Shot(IPage page, string name) =>
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserHost.ScreenshotDirectory, name), FullPage = true });

@@ -20,7 +20,7 @@ public sealed class InterpreterAppointmentJourneyTests(BrowserHost host) : IClas
     {
         await using var desk = await host.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseAddress.ToString(), Locale = "de-DE" });
         var worker = await desk.NewPageAsync();
-        await SignInAsync(worker, DemoUsers.Streetworker);
+        await BrowserHost.SignInAsync(worker, DemoUsers.Streetworker);
 
         var day = DateTime.Today.AddDays(12);
         while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
@@ -59,7 +59,7 @@ public sealed class InterpreterAppointmentJourneyTests(BrowserHost host) : IClas
             DeviceScaleFactor = 2,
         });
         var interpreter = await phone.NewPageAsync();
-        await SignInAsync(interpreter, DemoUsers.Interpreter);
+        await BrowserHost.SignInAsync(interpreter, DemoUsers.Interpreter);
         var date = day.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
         var offer = interpreter.GetByRole(AriaRole.Region, new() { Name = "Offene Anfragen" }).GetByRole(AriaRole.Article).Filter(new() { HasText = date });
         // The request is made from the appointment event by the outbox dispatcher, a moment after planning.
@@ -108,12 +108,4 @@ public sealed class InterpreterAppointmentJourneyTests(BrowserHost host) : IClas
         await interpreter.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserHost.ScreenshotDirectory, "interpreter-start-page.png"), FullPage = true });
     }
 
-    private static async Task SignInAsync(IPage page, string user)
-    {
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("E-Mail-Adresse").FillAsync(user);
-        await page.GetByLabel("Passwort").FillAsync(DemoUsers.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
-        await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).WaitForAsync();
-    }
 }

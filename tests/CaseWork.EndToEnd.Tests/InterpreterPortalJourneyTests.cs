@@ -20,11 +20,7 @@ public sealed class InterpreterPortalJourneyTests(BrowserHost host) : IClassFixt
         });
         var page = await context.NewPageAsync();
 
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("E-Mail-Adresse").FillAsync(DemoUsers.Interpreter);
-        await page.GetByLabel("Passwort").FillAsync(DemoUsers.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
-        await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).WaitForAsync();
+        await BrowserHost.SignInAsync(page, DemoUsers.Interpreter);
 
         await page.GotoAsync("/InterpreterBooking/Portal");
         var offers = page.GetByRole(AriaRole.Region, new() { Name = "Offene Anfragen" }).GetByRole(AriaRole.Article);
@@ -54,11 +50,7 @@ public sealed class InterpreterPortalJourneyTests(BrowserHost host) : IClassFixt
         await using var context = await host.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseAddress.ToString(), Locale = "de-DE" });
         var page = await context.NewPageAsync();
 
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("E-Mail-Adresse").FillAsync(DemoUsers.Streetworker);
-        await page.GetByLabel("Passwort").FillAsync(DemoUsers.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
-        await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).WaitForAsync();
+        await BrowserHost.SignInAsync(page, DemoUsers.Streetworker);
 
         await page.GotoAsync("/InterpreterBooking/Requests");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserHost.ScreenshotDirectory, "interpreter-requests.png"), FullPage = true });

@@ -14,7 +14,7 @@ public sealed class ReferralsJourneyTests(BrowserHost host) : IClassFixture<Brow
     {
         await using var workerContext = await host.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseAddress.ToString(), Locale = "de-DE" });
         var page = await workerContext.NewPageAsync();
-        await SignInAsync(page, DemoUsers.Streetworker);
+        await BrowserHost.SignInAsync(page, DemoUsers.Streetworker);
 
         // From the case file: the demo client has a debts need and a consent for the Diakonie's debt counselling.
         await page.GotoAsync("/Clients?q=Al-Hassan");
@@ -64,7 +64,7 @@ public sealed class ReferralsJourneyTests(BrowserHost host) : IClassFixture<Brow
         await using (var reviewContext = await host.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseAddress.ToString(), Locale = "de-DE" }))
         {
             var review = await reviewContext.NewPageAsync();
-            await SignInAsync(review, DemoUsers.Supervisor);
+            await BrowserHost.SignInAsync(review, DemoUsers.Supervisor);
             await review.GotoAsync("/Referrals/Outcomes");
             var openRow = review.Locator("#table-open tbody tr").Filter(new() { HasText = "Schuldner- und Insolvenzberatung" });
             Assert.DoesNotContain("Al-Hassan", await review.Locator("#table-open").InnerTextAsync(), StringComparison.Ordinal);
@@ -95,7 +95,7 @@ public sealed class ReferralsJourneyTests(BrowserHost host) : IClassFixture<Brow
 
         await using var supervisorContext = await host.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseAddress.ToString(), Locale = "de-DE" });
         var supervisor = await supervisorContext.NewPageAsync();
-        await SignInAsync(supervisor, DemoUsers.Supervisor);
+        await BrowserHost.SignInAsync(supervisor, DemoUsers.Supervisor);
         await supervisor.GotoAsync("/Referrals/Outcomes");
         await supervisor.GetByRole(AriaRole.Heading, new() { Name = "Trichter" }).WaitForAsync();
         var completedBar = supervisor.Locator("#funnel li").Filter(new() { HasText = "Abgeschlossen" });
@@ -112,7 +112,7 @@ public sealed class ReferralsJourneyTests(BrowserHost host) : IClassFixture<Brow
     {
         await using var context = await host.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseAddress.ToString(), Locale = "de-DE" });
         var page = await context.NewPageAsync();
-        await SignInAsync(page, DemoUsers.Streetworker);
+        await BrowserHost.SignInAsync(page, DemoUsers.Streetworker);
 
         await page.GotoAsync("/Clients?q=Ahmadi");
         await page.GetByRole(AriaRole.Link, new() { Name = "Fatima Ahmadi" }).First.ClickAsync();
@@ -154,14 +154,6 @@ public sealed class ReferralsJourneyTests(BrowserHost host) : IClassFixture<Brow
         Assert.Contains("Zurückgezogen", await page.Locator("#client-referrals tbody tr").First.InnerTextAsync(), StringComparison.Ordinal);
     }
 
-    private static async Task SignInAsync(IPage page, string userName)
-    {
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("E-Mail-Adresse").FillAsync(userName);
-        await page.GetByLabel("Passwort").FillAsync(DemoUsers.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
-        await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).WaitForAsync();
-    }
 
     private static async Task Shot(IPage page, string name) =>
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserHost.ScreenshotDirectory, name), FullPage = true });
