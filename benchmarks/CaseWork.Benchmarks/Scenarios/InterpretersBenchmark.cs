@@ -29,7 +29,7 @@ namespace CaseWork.Benchmarks.Scenarios;
 /// </summary>
 internal static class InterpretersBenchmark
 {
-    /// <summary><c>--part matching|portal|page</c>: only the matching comparisons, only the portal's (offers, jobs, page), or only the page's.</summary>
+    /// <summary><c>--part matching|portal|page|jobs</c>: only the matching comparisons, only the portal's (offers, jobs, page), or only the page's or the job list's.</summary>
     private static string? Part { get; set; }
 
     /// <summary><c>--sql-log</c>: every SQL command with its duration on the console, plus one-at-a-time probes of the portal's requests.</summary>
@@ -136,6 +136,11 @@ internal static class InterpretersBenchmark
             await CompareApiAsync(provider, interpreter, connections, warmup, measure, results, comparisons);
         }
 
+        if (Part is "jobs")
+        {
+            return;
+        }
+
         var (portal, portalBare) = await LoadComparer.RunAsync(provider, interpreter,
             new LoadTarget("page /InterpreterBooking/Portal", LoadReport.Get(_ => "/InterpreterBooking/Portal")),
             new LoadTarget("bare offers + jobs (ADO.NET)", LoadReport.Get(_ => "/bench/portal")),
@@ -148,16 +153,21 @@ internal static class InterpretersBenchmark
     private static async Task CompareApiAsync(
         string provider, HttpClient interpreter, int connections, TimeSpan warmup, TimeSpan measure, List<LoadResult> results, List<LoadComparison> comparisons)
     {
-        var (offers, offersBare) = await LoadComparer.RunAsync(provider, interpreter,
-            new LoadTarget("GET /offers", LoadReport.Get(_ => "/api/interpreter-booking/offers")),
-            new LoadTarget("bare offers (ADO.NET)", LoadReport.Get(_ => "/bench/offers")),
-            connections, warmup, measure);
+        if (Part is not "jobs")
+        {
+            var (offers, offersBare) = await LoadComparer.RunAsync(provider, interpreter,
+                new LoadTarget("GET /offers", LoadReport.Get(_ => "/api/interpreter-booking/offers")),
+                new LoadTarget("bare offers (ADO.NET)", LoadReport.Get(_ => "/bench/offers")),
+                connections, warmup, measure);
+            results.AddRange([offersBare, offers]);
+            comparisons.Add(new LoadComparison(offers, offersBare, 0.5, double.PositiveInfinity));
+        }
+
         var (upcoming, upcomingBare) = await LoadComparer.RunAsync(provider, interpreter,
             new LoadTarget("GET /jobs", LoadReport.Get(_ => "/api/interpreter-booking/jobs")),
             new LoadTarget("bare jobs (ADO.NET)", LoadReport.Get(_ => "/bench/jobs")),
             connections, warmup, measure);
-        results.AddRange([offersBare, offers, upcomingBare, upcoming]);
-        comparisons.Add(new LoadComparison(offers, offersBare, 0.5, double.PositiveInfinity));
+        results.AddRange([upcomingBare, upcoming]);
         comparisons.Add(new LoadComparison(upcoming, upcomingBare, 0.5, double.PositiveInfinity));
     }
 
