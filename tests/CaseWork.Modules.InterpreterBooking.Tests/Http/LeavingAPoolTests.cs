@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using CaseWork.BuildingBlocks.Identity;
 using CaseWork.BuildingBlocks.Ids;
+using CaseWork.BuildingBlocks.Infrastructure.Auditing;
 using CaseWork.BuildingBlocks.Infrastructure.Persistence;
 using CaseWork.Modules.InterpreterBooking.Domain;
 using CaseWork.Modules.InterpreterBooking.Features.Shared;
@@ -108,6 +109,15 @@ public sealed class LeavingAPoolTests
         Assert.Equal(afterLeaving, await SnapshotAsync(booking));
         Assert.Equal([home.Value], (await MembershipsAsync(interpreter)).Select(o => o.GetProperty("officeId").GetGuid()));
 
+        // The end is audited once, with who ended it and what it withdrew.
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var recordId = $"{neighbour}/{nour.Id}";
+            var entries = await scope.ServiceProvider.GetRequiredService<AuditDbContext>().Set<AuditEntry>().AsNoTracking()
+                .Where(e => e.RecordType == "PoolMembership" && e.RecordId == recordId && e.Action == "Update").ToListAsync();
+            Assert.Contains("ended by the interpreter; 1 pending offers withdrawn", Assert.Single(entries).Details, StringComparison.Ordinal);
+        }
+
         // The statement still prices the neighbour's past job at the neighbour's rates: 2 h x 60.
         var statement = await interpreter.GetFromJsonAsync<JsonElement>($"{Api}/statements/{past.Year}/{past.Month}");
         Assert.Equal(120m, statement.GetProperty("lines").EnumerateArray().Single().GetProperty("fee").GetProperty("amount").GetDecimal());
@@ -173,8 +183,11 @@ public sealed class LeavingAPoolTests
         Assert.NotNull((await MembershipAsync(booking, neighbour, nour.Id)).LeftAt);
         Assert.Null((await MembershipAsync(booking, home, nour.Id)).LeftAt);
         Assert.Equal(HttpStatusCode.Conflict, (await neighbourWorker.PostAsync($"{Api}/pool/{nour.Id.Value}/leave", null)).StatusCode);
-        // The neighbour no longer reads the profile of someone out of its pool.
+        // The neighbour no longer reads the profile of someone out of its pool, nor saves it back in.
         Assert.Equal(HttpStatusCode.NotFound, (await neighbourWorker.GetAsync($"{Api}/pool/{nour.Id.Value}")).StatusCode);
+        var removed = await SnapshotAsync(booking);
+        Assert.Equal(HttpStatusCode.NotFound, (await neighbourWorker.PutAsJsonAsync($"{Api}/pool/{nour.Id.Value}", Profile(70m))).StatusCode);
+        Assert.Equal(removed, await SnapshotAsync(booking));
 
         // Coming back takes a new invitation; accepting it brings the same row back with its rates.
         using (var invited = await neighbourWorker.PostAsJsonAsync($"{Api}/pool/invitations", new { email = nour.UserName }))
@@ -240,7 +253,24 @@ public sealed class LeavingAPoolTests
         Assert.Contains("Aus dem Pool genommen.", pool, StringComparison.Ordinal);
         Assert.DoesNotContain("Nour Aziz aus dem Pool nehmen", pool, StringComparison.Ordinal);
         Assert.DoesNotContain("Meine Stellen", await interpreter.GetStringAsync("/InterpreterBooking/Portal"), StringComparison.Ordinal);
+
+        // An interpreter account of the office itself is taken back directly, as it was added: the same row comes back.
+        Assert.Contains("<a href=\"/InterpreterBooking/Interpreter/" + nour.Id.Value + "\">Nour Aziz</a>", pool, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await homeWorker.PutAsJsonAsync($"{Api}/pool/{nour.Id.Value}", Profile(48m))).StatusCode);
+        var back = await MembershipAsync(booking, home, nour.Id);
+        Assert.Null(back.LeftAt);
+        Assert.Equal(48m, back.Fees.Hourly);
+        Assert.Equal(2, await booking.WithDbAsync(db => db.PoolMemberships.IgnoreQueryFilters().CountAsync(m => m.InterpreterId == nour.Id)));
     }
+
+    private static object Profile(decimal hourly) => new
+    {
+        phone = "+49 30 1111",
+        languages = new[] { new { language = "ar", dialects = new[] { "Levantine" }, qualification = 0 } },
+        modalities = 3,
+        dailyMaximum = 4,
+        fees = new { hourly, travelTimeHourly = 0m, perKilometre = 0m, currency = "EUR" },
+    };
 
     /// <summary>Nour, an interpreter account of the demo office, in its pool at 45 EUR and, by an accepted invitation, in the neighbour's at 60 EUR.</summary>
     private static async Task<(OfficeId Home, OfficeId Neighbour, TestUser Nour)> TwoOfficesAsync(BookingHost booking)
