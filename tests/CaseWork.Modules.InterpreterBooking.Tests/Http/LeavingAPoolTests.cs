@@ -159,6 +159,10 @@ public sealed class LeavingAPoolTests
         }
 
         Assert.Equal(before, await SnapshotAsync(booking));
+        var mine = await MembershipsAsync(interpreter);
+        Assert.Equal(1, mine.Single(o => o.GetProperty("officeId").GetGuid() == home.Value).GetProperty("upcomingJobs").GetInt32());
+        Assert.Equal(0, mine.Single(o => o.GetProperty("officeId").GetGuid() == neighbour.Value).GetProperty("upcomingJobs").GetInt32());
+        Assert.Contains("Noch 1 kommender Einsatz bei dieser Stelle", await interpreter.GetStringAsync("/InterpreterBooking/Portal"), StringComparison.Ordinal);
         using (var busy = await interpreter.PostAsync($"{Api}/memberships/{home.Value}/leave", null))
         {
             Assert.Equal(HttpStatusCode.Conflict, busy.StatusCode);

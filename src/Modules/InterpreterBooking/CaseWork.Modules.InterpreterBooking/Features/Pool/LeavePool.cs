@@ -150,10 +150,14 @@ internal sealed class RemoveFromPoolHandler(InterpreterBookingDbContext db, Pool
 internal sealed class MyOfficesHandler(InterpreterBookingDbContext db, ICurrentUser user, IOfficeDirectory directory, TimeProvider clock)
     : IQueryHandler<MyOffices, IReadOnlyList<MyOfficeView>>
 {
-    /// <summary>Compiled once: the portal asks it on every visit (ADR 0039).</summary>
-    private static readonly PerModel<Func<InterpreterBookingDbContext, UserId, IAsyncEnumerable<PoolMembership>>> Current = new(() =>
-        EF.CompileAsyncQuery((InterpreterBookingDbContext db, UserId me) => db.PoolMemberships.IgnoreQueryFilters().AsNoTracking()
-            .Where(m => m.InterpreterId == me && m.LeftAt == null)));
+    /// <summary>Compiled once, one statement with the upcoming jobs counted per office: the portal asks it on every visit (ADR 0039).</summary>
+    private static readonly PerModel<Func<InterpreterBookingDbContext, UserId, DateTimeOffset, IAsyncEnumerable<CurrentMembership>>> Current = new(() =>
+        EF.CompileAsyncQuery((InterpreterBookingDbContext db, UserId me, DateTimeOffset now) => db.PoolMemberships.IgnoreQueryFilters()
+            .Where(m => m.InterpreterId == me && m.LeftAt == null)
+            .Select(m => new CurrentMembership(m.OfficeId, m.Since, m.Version, db.Bookings.IgnoreQueryFilters()
+                .Count(b => b.OfficeId == m.OfficeId && b.InterpreterId == me
+                            && (b.State == BookingState.Booked || b.State == BookingState.AwaitingReconfirmation)
+                            && b.End > now)))));
 
     public async Task<Result<IReadOnlyList<MyOfficeView>>> Handle(MyOffices query, CancellationToken cancellationToken)
     {
@@ -162,23 +166,20 @@ internal sealed class MyOfficesHandler(InterpreterBookingDbContext db, ICurrentU
             return Array.Empty<MyOfficeView>();
         }
 
-        var memberships = await Current.For(db)(db, me).ToListAsync(cancellationToken);
+        var memberships = await Current.For(db)(db, me, clock.GetUtcNow()).ToListAsync(cancellationToken);
         if (memberships.Count == 0)
         {
             return Array.Empty<MyOfficeView>();
         }
 
-        var now = clock.GetUtcNow();
         var names = await OfficeNames.ResolveAsync(directory, memberships.Select(m => m.OfficeId), cancellationToken);
-        var views = new List<MyOfficeView>(memberships.Count);
-        foreach (var m in memberships)
-        {
-            views.Add(new MyOfficeView(m.OfficeId.Value, names[m.OfficeId], m.Since, m.Version,
-                await PoolLeaving.UpcomingJobsAsync(db, m.OfficeId, me, now, cancellationToken)));
-        }
-
-        return views.OrderBy(v => v.OfficeName, StringComparer.CurrentCulture).ToList();
+        return memberships
+            .Select(m => new MyOfficeView(m.OfficeId.Value, names[m.OfficeId], m.Since, m.Version, m.UpcomingJobs))
+            .OrderBy(v => v.OfficeName, StringComparer.CurrentCulture)
+            .ToList();
     }
+
+    internal sealed record CurrentMembership(OfficeId OfficeId, DateTimeOffset Since, int Version, int UpcomingJobs);
 }
 
 internal sealed record LeaveBody(int? Version);
