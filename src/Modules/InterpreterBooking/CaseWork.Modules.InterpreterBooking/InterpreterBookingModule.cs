@@ -68,6 +68,7 @@ public sealed class InterpreterBookingModule : IModule
         services.AddScoped<InterpreterNotifier>();
         services.AddScoped<RequestCancellation>();
         services.AddScoped<ExclusionGuard>();
+        services.AddScoped<PoolLeaving>();
         services.AddScoped<AppointmentDistrict>();
     }
 
@@ -89,6 +90,7 @@ public sealed class InterpreterBookingModule : IModule
         MyAvailabilityEndpoint.Map(interpreter);
         CalendarFeedEndpoints.MapForInterpreter(interpreter);
         PoolInvitationEndpoints.MapForInterpreter(interpreter);
+        LeavePoolEndpoints.MapForInterpreter(interpreter);
         CalendarFeedEndpoints.MapFeed(api);
 
         // Coordinators: the office's streetworkers and supervisors (ADR 0019); the office filter scopes every query.
@@ -102,6 +104,7 @@ public sealed class InterpreterBookingModule : IModule
         ListPoolEndpoint.Map(coordinator);
         SaveInterpreterEndpoint.Map(coordinator);
         PoolInvitationEndpoints.MapForCoordinator(coordinator);
+        LeavePoolEndpoints.MapForCoordinator(coordinator);
         ConflictEndpoints.Map(coordinator);
         OfficeFiguresEndpoint.Map(coordinator);
 

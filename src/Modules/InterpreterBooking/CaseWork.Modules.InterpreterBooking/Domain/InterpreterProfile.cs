@@ -1,5 +1,6 @@
 using CaseWork.BuildingBlocks.Identity;
 using CaseWork.BuildingBlocks.Ids;
+using CaseWork.BuildingBlocks.Results;
 
 namespace CaseWork.Modules.InterpreterBooking.Domain;
 
@@ -130,7 +131,9 @@ internal sealed class InterpreterProfile : IVersioned
 
 /// <summary>
 /// The interpreter belongs to the office's pool: the office may offer them jobs and its coordinators see their contact details.
-/// The fee rates are the office's own terms with the interpreter: another office may pay other rates (ADR 0038).
+/// The fee rates are the office's own terms with the interpreter: another office may pay other rates (ADR 0038). A membership
+/// that ended (<see cref="LeftAt"/>) is kept, never deleted: the statement prices the office's past jobs at its rates; every
+/// other read of the pool asks for <c>LeftAt == null</c> (ADR 0048).
 /// </summary>
 internal sealed class PoolMembership : IOfficeScoped, IVersioned
 {
@@ -157,7 +160,28 @@ internal sealed class PoolMembership : IOfficeScoped, IVersioned
     /// <summary>What this office pays the interpreter; the monthly statement prices each job at its office's rates.</summary>
     public FeeRates Fees { get; set; } = FeeRates.None;
 
+    /// <summary>When the interpreter left the pool (or the office took them out); null while the membership lasts.</summary>
+    public DateTimeOffset? LeftAt { get; private set; }
+
     public int Version { get; private set; }
+
+    /// <summary>
+    /// Ends the membership: the office offers the interpreter no more jobs and no longer sees their profile. The row and its
+    /// rates stay for the statement. Leaving a membership that already ended is a conflict, not a second end (ADR 0048).
+    /// </summary>
+    public Result<Unit> Leave(DateTimeOffset now)
+    {
+        if (LeftAt is not null)
+        {
+            return Error.Conflict("membership-ended", "This membership has already ended.");
+        }
+
+        LeftAt = now;
+        return Unit.Value;
+    }
+
+    /// <summary>An accepted invitation of the same office brings the ended membership back, with the rates it had.</summary>
+    public void Rejoin() => LeftAt = null;
 }
 
 /// <summary>A declared conflict of interest: the interpreter is never offered a job with this client (e.g. a relative or neighbour).</summary>

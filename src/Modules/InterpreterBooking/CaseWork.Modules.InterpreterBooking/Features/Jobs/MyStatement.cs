@@ -78,7 +78,8 @@ internal sealed class MyStatementHandler(InterpreterBookingDbContext db, ICurren
             .ToListAsync(cancellationToken);
         var names = await OfficeNames.ResolveAsync(offices, bookings.Select(b => b.OfficeId), cancellationToken);
 
-        // Each job at the rates of the office it was for (ADR 0038); an office the interpreter has left agreed no rates here.
+        // Each job at the rates of the office it was for (ADR 0038), also of a membership that has ended since (ADR 0048): its row
+        // and rates are kept.
         var terms = await db.PoolMemberships.IgnoreQueryFilters().AsNoTracking()
             .Where(m => m.InterpreterId == profile.Id)
             .ToDictionaryAsync(m => m.OfficeId, m => m.Fees, cancellationToken);

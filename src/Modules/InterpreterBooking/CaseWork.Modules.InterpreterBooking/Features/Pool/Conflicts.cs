@@ -46,7 +46,7 @@ internal sealed class GetPoolMemberHandler(InterpreterBookingDbContext db, IAudi
     {
         var id = new UserId(query.InterpreterId);
         // The office filter on memberships: an interpreter outside this office's pool is not found.
-        var member = await db.PoolMemberships.AsNoTracking().FirstOrDefaultAsync(m => m.InterpreterId == id, cancellationToken);
+        var member = await db.PoolMemberships.AsNoTracking().FirstOrDefaultAsync(m => m.InterpreterId == id && m.LeftAt == null, cancellationToken);
         var p = member is not null ? await db.Interpreters.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, cancellationToken) : null;
         if (member is null || p is null)
         {
@@ -71,7 +71,7 @@ internal sealed class DeclareConflictHandler(InterpreterBookingDbContext db, ICu
     public async Task<Result<Guid>> Handle(DeclareConflict command, CancellationToken cancellationToken)
     {
         var id = new UserId(command.InterpreterId);
-        if (user.OfficeId is not { } office || !await db.PoolMemberships.AnyAsync(m => m.InterpreterId == id, cancellationToken))
+        if (user.OfficeId is not { } office || !await db.PoolMemberships.AnyAsync(m => m.InterpreterId == id && m.LeftAt == null, cancellationToken))
         {
             return Error.NotFound("interpreter-not-found", "No such interpreter in this office's pool.");
         }

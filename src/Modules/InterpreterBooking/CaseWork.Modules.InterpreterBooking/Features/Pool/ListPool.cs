@@ -16,13 +16,15 @@ namespace CaseWork.Modules.InterpreterBooking.Features.Pool;
 internal sealed record ListPool : IQuery<IReadOnlyList<PoolMember>>;
 
 internal sealed record PoolMember(Guid InterpreterId, string DisplayName, string? Email, string? Phone, string? Gender, IReadOnlyList<LanguageSkill> Languages,
-    Modalities Modalities, IReadOnlyList<string> Districts, int DailyMaximum, DateTimeOffset? LastAssignedAt, int Version);
+    Modalities Modalities, IReadOnlyList<string> Districts, int DailyMaximum, DateTimeOffset? LastAssignedAt, int Version, int TermsVersion);
 
 internal sealed class ListPoolHandler(InterpreterBookingDbContext db, IAuditTrail audit) : IQueryHandler<ListPool, IReadOnlyList<PoolMember>>
 {
     public async Task<Result<IReadOnlyList<PoolMember>>> Handle(ListPool query, CancellationToken cancellationToken)
     {
-        var ids = await db.PoolMemberships.Select(m => m.InterpreterId).ToListAsync(cancellationToken);
+        // Current members only: the office no longer sees the profile of someone whose membership ended (ADR 0048).
+        var terms = await db.PoolMemberships.Where(m => m.LeftAt == null).ToDictionaryAsync(m => m.InterpreterId, m => m.Version, cancellationToken);
+        var ids = terms.Keys.ToList();
         var profiles = await db.Interpreters.AsNoTracking().Where(p => ids.Contains(p.Id)).OrderBy(p => p.DisplayName).ToListAsync(cancellationToken);
         if (profiles.Count > 0)
         {
@@ -31,7 +33,7 @@ internal sealed class ListPoolHandler(InterpreterBookingDbContext db, IAuditTrai
         }
 
         return profiles.Select(p => new PoolMember(p.Id.Value, p.DisplayName, p.Email, p.Phone, p.Gender, p.Languages, p.Modalities, p.Districts,
-            p.DailyMaximum, p.LastAssignedAt, p.Version)).ToList();
+            p.DailyMaximum, p.LastAssignedAt, p.Version, terms[p.Id])).ToList();
     }
 }
 

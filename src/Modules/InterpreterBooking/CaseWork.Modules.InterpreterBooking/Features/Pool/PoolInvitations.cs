@@ -63,7 +63,8 @@ internal sealed class InviteInterpreterHandler(
         var now = clock.GetUtcNow();
 
         // Only people the office already sees are checked here (its pool and its own accounts), so nothing leaks about others.
-        var members = await db.PoolMemberships.Select(m => m.InterpreterId).ToListAsync(cancellationToken);
+        // Someone whose membership ended may be invited again (ADR 0048).
+        var members = await db.PoolMemberships.Where(m => m.LeftAt == null).Select(m => m.InterpreterId).ToListAsync(cancellationToken);
         if ((await directory.GetUsersAsync(members, cancellationToken)).Values.Any(u => SameAddress(u, email)))
         {
             return Error.Conflict("already-in-pool", "This interpreter is already in the office's pool.");
@@ -190,9 +191,15 @@ internal sealed class AnswerInvitationHandler(InterpreterBookingDbContext db, IC
         if (command.Accept)
         {
             var office = invitation.OfficeId;
-            if (!await db.PoolMemberships.IgnoreQueryFilters().AnyAsync(m => m.OfficeId == office && m.InterpreterId == me, cancellationToken))
+            var membership = await db.PoolMemberships.IgnoreQueryFilters().FirstOrDefaultAsync(m => m.OfficeId == office && m.InterpreterId == me, cancellationToken);
+            if (membership is null)
             {
                 db.PoolMemberships.Add(new PoolMembership(office, me, now));
+            }
+            else
+            {
+                // Coming back to an office one had left brings the old membership back, with the rates it had (ADR 0048).
+                membership.Rejoin();
             }
 
             // The profile is shared: an interpreter whose own office never filled one in gets an empty one the offices complete.

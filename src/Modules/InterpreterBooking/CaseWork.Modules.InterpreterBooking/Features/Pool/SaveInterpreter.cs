@@ -85,7 +85,10 @@ internal sealed class SaveInterpreterHandler(
         // The office filter on memberships: only this office's membership is found.
         var membership = await db.PoolMemberships.FirstOrDefaultAsync(m => m.InterpreterId == id, cancellationToken);
         var account = await directory.GetUserAsync(id, cancellationToken);
-        if (membership is null && account is not null && account.OfficeId != office)
+        // A membership that ended counts as none (ADR 0048): another office's interpreter comes back only by a new invitation;
+        // an interpreter account of this office is taken back directly, as it was added, on the same row.
+        var ended = membership is { LeftAt: not null };
+        if ((membership is null || ended) && account is not null && account.OfficeId != office)
         {
             return Error.NotFound("interpreter-not-found", "No such interpreter in this office's pool.");
         }
@@ -114,6 +117,10 @@ internal sealed class SaveInterpreterHandler(
         else if (command.TermsVersion is { } termsVersion && termsVersion != membership.Version)
         {
             return Error.ConcurrentEdit("fee rates");
+        }
+        else if (ended)
+        {
+            membership.Rejoin();
         }
 
         profile.DisplayName = account.DisplayName;

@@ -29,7 +29,7 @@ internal sealed class AssignInterpreterHandler(InterpreterBookingDbContext db, I
         }
 
         var interpreter = new UserId(command.InterpreterId);
-        var member = await db.PoolMemberships.AnyAsync(m => m.InterpreterId == interpreter, cancellationToken);
+        var member = await db.PoolMemberships.AnyAsync(m => m.InterpreterId == interpreter && m.LeftAt == null, cancellationToken);
         if (!member)
         {
             return Error.Validation("interpreterId", "This interpreter is not in the office's pool.");

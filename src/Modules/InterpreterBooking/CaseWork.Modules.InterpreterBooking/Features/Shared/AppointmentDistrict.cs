@@ -32,7 +32,7 @@ internal sealed class AppointmentDistrict(InterpreterBookingDbContext db)
         }
 
         var office = appointment.OfficeId;
-        var members = db.PoolMemberships.IgnoreQueryFilters().Where(m => m.OfficeId == office);
+        var members = db.PoolMemberships.IgnoreQueryFilters().Where(m => m.OfficeId == office && m.LeftAt == null);
         var lists = await db.Interpreters.AsNoTracking()
             .Where(p => members.Any(m => m.InterpreterId == p.Id))
             .Select(p => p.Districts)

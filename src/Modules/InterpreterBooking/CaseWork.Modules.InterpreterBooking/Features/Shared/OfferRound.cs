@@ -20,7 +20,8 @@ internal sealed class OfferRound(InterpreterBookingDbContext db, ClientFacts cli
             Modality.Phone => Modalities.Phone,
             _ => Modalities.Video,
         };
-        var members = db.PoolMemberships.IgnoreQueryFilters().Where(m => m.OfficeId == office);
+        // Only the office's current members: a membership that ended is kept for the statement, never offered a job (ADR 0048).
+        var members = db.PoolMemberships.IgnoreQueryFilters().Where(m => m.OfficeId == office && m.LeftAt == null);
         var profiles = await db.Interpreters.AsNoTracking()
             .Where(p => members.Any(m => m.InterpreterId == p.Id))
             .Where(p => p.LanguageCodes == "" || p.LanguageCodes.Contains(code))

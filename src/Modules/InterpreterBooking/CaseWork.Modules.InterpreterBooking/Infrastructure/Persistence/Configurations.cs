@@ -42,6 +42,7 @@ internal sealed class PoolMembershipConfiguration : IEntityTypeConfiguration<Poo
         builder.Property(m => m.Since).HasColumnName("since");
         builder.Property(m => m.Fees).AsJson("fee_rates").HasDefaultValueSql("'" + PoolMembership.NoFeesJson + "'");
         builder.Property(m => m.Version).HasColumnName("version").HasDefaultValue(0);
+        builder.Property(m => m.LeftAt).HasColumnName("left_at");
         builder.HasIndex(m => m.InterpreterId).HasDatabaseName("ix_pool_memberships_interpreter");
     }
 }

@@ -10,7 +10,7 @@ namespace CaseWork.Modules.InterpreterBooking.Pages.InterpreterBooking;
 
 /// <summary>
 /// The office's interpreter pool for coordinators: who is in it, the office's interpreter accounts not yet in it, and the
-/// invitations to interpreters of other offices (ADR 0038).
+/// invitations to interpreters of other offices (ADR 0038); a member can be taken out of the pool (ADR 0048).
 /// </summary>
 [Authorize(Roles = Roles.Streetworker + "," + Roles.Supervisor)]
 internal sealed class PoolModel(
@@ -18,6 +18,7 @@ internal sealed class PoolModel(
     IQueryHandler<ListInvitations, IReadOnlyList<InvitationView>> invitations,
     ICommandHandler<InviteInterpreter, Guid> invite,
     ICommandHandler<WithdrawInvitation, Unit> withdraw,
+    ICommandHandler<RemoveFromPool, Unit> remove,
     IOfficeDirectory directory,
     ICurrentUser user) : PageModel
 {
@@ -69,6 +70,27 @@ internal sealed class PoolModel(
         }
 
         Problem = "Diese Einladung ist nicht mehr offen.";
+        Response.StatusCode = result.Error.Kind == ErrorKind.NotFound ? 404 : 409;
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    /// <summary>Takes a member out of the office's pool (ADR 0048); the form carries the membership's version.</summary>
+    public async Task<IActionResult> OnPostRemoveAsync(Guid interpreterId, int? termsVersion, CancellationToken cancellationToken)
+    {
+        var result = await remove.Handle(new RemoveFromPool(interpreterId, termsVersion), cancellationToken);
+        if (result.IsSuccess)
+        {
+            Message = "Aus dem Pool genommen. Vergangene Einsätze und Abrechnungen bleiben.";
+            return RedirectToPage();
+        }
+
+        Problem = result.Error.Code switch
+        {
+            "upcoming-bookings" => result.Error.Message,
+            "concurrent-edit" => "Die Mitgliedschaft wurde inzwischen geändert. Bitte prüfen Sie die Seite und versuchen Sie es noch einmal.",
+            _ => "Diese Person ist nicht (mehr) im Pool der Stelle.",
+        };
         Response.StatusCode = result.Error.Kind == ErrorKind.NotFound ? 404 : 409;
         await LoadAsync(cancellationToken);
         return Page();

@@ -23,8 +23,13 @@ internal sealed class PortalModel(
     ICommandHandler<OpenCalendarFeed, OpenedCalendarFeed> openFeed,
     ICommandHandler<RevokeCalendarFeed, Unit> revokeFeed,
     IQueryHandler<MyInvitations, IReadOnlyList<MyInvitationView>> invitations,
-    ICommandHandler<AnswerInvitation, Unit> answerInvitation) : PageModel
+    ICommandHandler<AnswerInvitation, Unit> answerInvitation,
+    IQueryHandler<MyOffices, IReadOnlyList<MyOfficeView>> offices,
+    ICommandHandler<LeavePool, Unit> leave) : PageModel
 {
+    /// <summary>The offices whose pool the interpreter is in, each with a way to leave it (ADR 0048).</summary>
+    public IReadOnlyList<MyOfficeView> Offices { get; private set; } = [];
+
     /// <summary>Other offices asking the interpreter to join their pool (ADR 0038).</summary>
     public IReadOnlyList<MyInvitationView> Invitations { get; private set; } = [];
 
@@ -104,6 +109,26 @@ internal sealed class PortalModel(
         return Page();
     }
 
+    public async Task<IActionResult> OnPostLeavePoolAsync(Guid officeId, int? version, CancellationToken cancellationToken)
+    {
+        var result = await leave.Handle(new LeavePool(officeId, version), cancellationToken);
+        if (result.IsSuccess)
+        {
+            Message = "Sie haben den Pool dieser Stelle verlassen. Sie bekommt Ihr Profil nicht mehr zu sehen und schickt Ihnen keine Anfragen mehr.";
+            return RedirectToPage();
+        }
+
+        Problem = result.Error.Code switch
+        {
+            "upcoming-bookings" => result.Error.Message,
+            "concurrent-edit" => "Die Mitgliedschaft wurde inzwischen geändert. Bitte prüfen Sie die Seite und versuchen Sie es noch einmal.",
+            _ => "Sie sind nicht (mehr) im Pool dieser Stelle.",
+        };
+        Response.StatusCode = result.Error.Kind == ErrorKind.NotFound ? 404 : 409;
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
     private static DateTimeOffset Instant(DateOnly day, TimeOnly time)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(Domain.BookingPolicy.DefaultTimeZone);
@@ -141,5 +166,6 @@ internal sealed class PortalModel(
         Offers = (await offers.Handle(new MyOffers(), cancellationToken)).Value;
         Jobs = (await jobs.Handle(new MyJobs(), cancellationToken)).Value;
         Invitations = (await invitations.Handle(new MyInvitations(), cancellationToken)).Value;
+        Offices = (await offices.Handle(new MyOffices(), cancellationToken)).Value;
     }
 }
