@@ -11,11 +11,11 @@ using Microsoft.EntityFrameworkCore;
 namespace CaseWork.Modules.Referrals.Features.Outcomes;
 
 /// <summary>
-/// The supervisors' outcome view for the office: referrals sent in [From, To] (office-local days), counted in total, by
-/// service, service type, need, worker and month, with waiting-time percentiles, and the open and overdue ones by
-/// pseudonym only.
+/// The supervisors' outcome view for the office: referrals sent in [From, To] (office-local days; left open, the year up to
+/// the office's today), counted in total, by service, service type, need, worker and month, with waiting-time percentiles,
+/// and the open and overdue ones by pseudonym only.
 /// </summary>
-internal sealed record GetOutcomeReport(DateOnly From, DateOnly To) : IQuery<OutcomeReport>;
+internal sealed record GetOutcomeReport(DateOnly? From, DateOnly? To) : IQuery<OutcomeReport>;
 
 internal sealed record OutcomeReport(
     DateOnly From,
@@ -46,15 +46,18 @@ internal sealed class GetOutcomeReportHandler(
             return Error.Forbidden("no-office", "Nur für Mitarbeitende einer Beratungsstelle.");
         }
 
-        if (query.To < query.From || query.To.DayNumber - query.From.DayNumber > 3 * 366)
+        var officeInfo = await offices.GetOfficeAsync(office, cancellationToken);
+        var zone = OfficeSettingsReader.Zone(officeInfo?.TimeZone);
+        // Left open: the year up to the office's own today. (The UTC date is yesterday there for an hour or two after midnight.)
+        var lastDay = query.To ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
+        var firstDay = query.From ?? lastDay.AddYears(-1).AddDays(1);
+        if (lastDay < firstDay || lastDay.DayNumber - firstDay.DayNumber > 3 * 366)
         {
             return Error.Validation("to", "Der Zeitraum muss mit dem Ende nach dem Anfang liegen und darf höchstens drei Jahre umfassen.");
         }
 
-        var officeInfo = await offices.GetOfficeAsync(office, cancellationToken);
-        var zone = OfficeSettingsReader.Zone(officeInfo?.TimeZone);
-        var from = Start(query.From, zone);
-        var to = Start(query.To.AddDays(1), zone);
+        var from = Start(firstDay, zone);
+        var to = Start(lastDay.AddDays(1), zone);
         var (policy, _) = await OfficeSettingsReader.ReadAsync(db, office, cancellationToken);
 
         var rows = await Rows(db, from, to).ToListAsync(cancellationToken);
@@ -84,8 +87,8 @@ internal sealed class GetOutcomeReportHandler(
             staff.GetValueOrDefault(r.WorkerId.Value, "—"), r.ClientId)).ToList();
 
         return new OutcomeReport(
-            query.From,
-            query.To,
+            firstDay,
+            lastDay,
             OutcomeStatistics.Compute("Gesamt", facts, now, policy) with { Overdue = openLines.Count(l => l.Overdue) },
             By<string>(f => [f.ServiceName], s => s),
             By<string>(f => [f.ServiceType], ServiceTypes.LabelDe),

@@ -9,7 +9,7 @@ namespace CaseWork.Modules.Referrals.Pages.Referrals;
 
 /// <summary>The supervisors' outcome view: charts readable without colour, the same figures as tables, CSV per table.</summary>
 [Authorize(Roles = Roles.Supervisor)]
-internal sealed class OutcomesModel(IQueryHandler<GetOutcomeReport, OutcomeReport> report, TimeProvider time) : PageModel
+internal sealed class OutcomesModel(IQueryHandler<GetOutcomeReport, OutcomeReport> report) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public DateOnly? From { get; set; }
@@ -23,13 +23,12 @@ internal sealed class OutcomesModel(IQueryHandler<GetOutcomeReport, OutcomeRepor
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        To ??= today;
-        From ??= To.Value.AddYears(-1).AddDays(1);
-        var result = await report.Handle(new GetOutcomeReport(From.Value, To.Value), cancellationToken);
+        // A period left open is the year up to the office's today, which only the report knows (its time zone).
+        var result = await report.Handle(new GetOutcomeReport(From, To), cancellationToken);
         if (result.IsSuccess)
         {
             Report = result.Value;
+            (From, To) = (Report.From, Report.To);
         }
         else
         {
