@@ -27,6 +27,9 @@ internal sealed class AuditChainWriter(IServiceScopeFactory scopes) : IAsyncDisp
     /// <summary>The advisory lock key that serialises appends to the chain (an arbitrary constant, "AUDIT" in ASCII).</summary>
     private const long ChainLockKey = 0x4155444954;
 
+    /// <summary>The table on PostgreSQL, the only provider that takes the EF path (SQLite: <see cref="SqliteAuditAppender"/>).</summary>
+    private static readonly string PostgresTable = AuditDbContext.Store.Schema + ".audit_entries";
+
     private readonly Channel<PendingEntry> _queue = Channel.CreateUnbounded<PendingEntry>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock _startGate = new();
     private Task? _loop;
@@ -155,13 +158,12 @@ internal sealed class AuditChainWriter(IServiceScopeFactory scopes) : IAsyncDisp
     /// <summary>PostgreSQL: inside the batch's transaction, holding the advisory lock; another instance may still have won.</summary>
     private async Task AppendWithRetryAsync(AuditDbContext db, IReadOnlyList<PendingEntry> batch)
     {
-        const bool postgres = true;
         await db.Database.OpenConnectionAsync().ConfigureAwait(false);
         try
         {
             for (var attempt = 1; ; attempt++)
             {
-                var (sequence, previousHash) = await HeadAsync(db, postgres).ConfigureAwait(false);
+                var (sequence, previousHash) = await HeadAsync(db).ConfigureAwait(false);
                 var entries = new List<AuditEntry>(batch.Count);
                 foreach (var pending in batch)
                 {
@@ -173,7 +175,7 @@ internal sealed class AuditChainWriter(IServiceScopeFactory scopes) : IAsyncDisp
                 try
                 {
                     Interlocked.Increment(ref _insertAttempts);
-                    await InsertAsync(db, postgres, entries).ConfigureAwait(false);
+                    await InsertAsync(db, entries).ConfigureAwait(false);
                     return;
                 }
                 catch (DbException)
@@ -198,9 +200,9 @@ internal sealed class AuditChainWriter(IServiceScopeFactory scopes) : IAsyncDisp
     }
 
     /// <summary>The chain's last sequence number and hash (0 and the genesis hash for an empty trail).</summary>
-    private static async Task<(long Sequence, string Hash)> HeadAsync(AuditDbContext db, bool postgres)
+    private static async Task<(long Sequence, string Hash)> HeadAsync(AuditDbContext db)
     {
-        await using var command = Command(db, $"SELECT sequence, hash FROM {Table(postgres)} ORDER BY sequence DESC LIMIT 1");
+        await using var command = Command(db, $"SELECT sequence, hash FROM {PostgresTable} ORDER BY sequence DESC LIMIT 1");
         await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
         return await reader.ReadAsync().ConfigureAwait(false) ? (reader.GetInt64(0), reader.GetString(1)) : (0, AuditEntry.GenesisHash);
     }
@@ -210,16 +212,16 @@ internal sealed class AuditChainWriter(IServiceScopeFactory scopes) : IAsyncDisp
     /// write itself, and this runs for every read of a case file (ADR 0027). Columns and stored forms as mapped in
     /// <see cref="AuditDbContext"/>; the audit tests read the entries back through the mapping and verify the chain.
     /// </summary>
-    private static async Task InsertAsync(AuditDbContext db, bool postgres, List<AuditEntry> entries)
+    private static async Task InsertAsync(AuditDbContext db, List<AuditEntry> entries)
     {
         var sql = new StringBuilder(128 + (entries.Count * 160));
-        sql.Append("INSERT INTO ").Append(Table(postgres))
+        sql.Append("INSERT INTO ").Append(PostgresTable)
             .Append(" (").Append(string.Join(", ", Columns)).Append(") VALUES ");
         await using var command = Command(db, "");
         for (var i = 0; i < entries.Count; i++)
         {
             sql.Append(i == 0 ? "(" : ", (");
-            var values = StoredValues(entries[i], postgres);
+            var values = StoredValues(entries[i], postgres: true);
             for (var v = 0; v < values.Length; v++)
             {
                 // Named with the placeholder's "@": see StoreSql.AddParameter (13 parameters an entry, each looked up by name).
@@ -251,8 +253,6 @@ internal sealed class AuditChainWriter(IServiceScopeFactory scopes) : IAsyncDisp
         command.CommandText = sql;
         return command;
     }
-
-    private static string Table(bool postgres) => postgres ? AuditDbContext.Store.Schema + ".audit_entries" : "audit_entries";
 
     /// <summary>Guids as the mapping stores them: <c>uuid</c> on PostgreSQL, upper-case text on SQLite.</summary>
     private static object? Id(bool postgres, Guid? value) => value is not { } id ? null : postgres ? id : id.ToString().ToUpperInvariant();
