@@ -1,0 +1,38 @@
+using CaseWork.BuildingBlocks.Ids;
+using CaseWork.BuildingBlocks.Infrastructure.Persistence;
+using CaseWork.Modules.InterpreterBooking.Features.Pool;
+using CaseWork.Modules.InterpreterBooking.Infrastructure.Persistence;
+using CaseWork.TestKit;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaseWork.Modules.InterpreterBooking.Tests.Persistence;
+
+/// <summary>
+/// SQLite's plans for reads the portal runs on every visit. An office has hundreds of thousands of bookings over the
+/// years; given an interpreter and an office, SQLite (which keeps no statistics) takes the office's index as readily as the
+/// interpreter's, and then reads every booking of the office. These reads must go through the interpreter's own bookings.
+/// </summary>
+public sealed class PortalQueryPlanTests
+{
+    [Fact]
+    public async Task The_upcoming_jobs_per_office_are_read_from_the_interpreter_s_bookings_not_the_office_s()
+    {
+        using var folder = new TempDataDirectory();
+        var options = new DbContextOptionsBuilder<InterpreterBookingDbContext>();
+        options.UseCaseWorkStore(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, DataDirectory = folder.Path }, InterpreterBookingDbContext.StoreDescriptor);
+        await using (var db = new InterpreterBookingDbContext(options.Options))
+        {
+            await db.Database.MigrateAsync();
+            var query = UpcomingJobs.Query.Compile()(db, UserId.New(), DateTimeOffset.UtcNow).ToQueryString();
+
+            var plan = await SqlitePlans.ExplainAsync(db, query);
+
+            Assert.Contains(plan, row => row.Contains("USING INDEX ix_bookings_interpreter_start (interpreter_id=?)", StringComparison.Ordinal));
+            Assert.DoesNotContain(plan, row => row.Contains("ix_bookings_office_start", StringComparison.Ordinal));
+            Assert.DoesNotContain(plan, row => row.StartsWith("SCAN b", StringComparison.Ordinal));
+        }
+
+        SqliteConnection.ClearAllPools();
+    }
+}
