@@ -1,5 +1,6 @@
 using CaseWork.BuildingBlocks.Ids;
 using CaseWork.BuildingBlocks.Infrastructure.Persistence;
+using CaseWork.Modules.InterpreterBooking.Features.Jobs;
 using CaseWork.Modules.InterpreterBooking.Features.Pool;
 using CaseWork.Modules.InterpreterBooking.Infrastructure.Persistence;
 using CaseWork.TestKit;
@@ -28,8 +29,29 @@ public sealed class PortalQueryPlanTests
 
             var plan = await SqlitePlans.ExplainAsync(db, query);
 
-            Assert.Contains(plan, row => row.Contains("USING INDEX ix_bookings_interpreter_start (interpreter_id=?)", StringComparison.Ordinal));
+            Assert.Contains(plan, row => row.Contains("USING INDEX ix_bookings_interpreter_end (interpreter_id=? AND end_at>?)", StringComparison.Ordinal));
             Assert.DoesNotContain(plan, row => row.Contains("ix_bookings_office_start", StringComparison.Ordinal));
+            Assert.DoesNotContain(plan, row => row.StartsWith("SCAN b", StringComparison.Ordinal));
+        }
+
+        SqliteConnection.ClearAllPools();
+    }
+
+    [Fact]
+    public async Task The_job_list_reads_the_interpreter_s_bookings_that_end_after_the_horizon_only()
+    {
+        using var folder = new TempDataDirectory();
+        var options = new DbContextOptionsBuilder<InterpreterBookingDbContext>();
+        options.UseCaseWorkStore(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, DataDirectory = folder.Path }, InterpreterBookingDbContext.StoreDescriptor);
+        await using (var db = new InterpreterBookingDbContext(options.Options))
+        {
+            await db.Database.MigrateAsync();
+            var query = $".param set @me '{Guid.NewGuid()}'\n.param set @horizon '2026-09-01 00:00:00.0000000+00:00'\n{JobListReader.Sql(postgres: false)}";
+
+            var plan = await SqlitePlans.ExplainAsync(db, query);
+
+            // By start, every booking the interpreter ever had would be read and most of them dropped.
+            Assert.Contains(plan, row => row.Contains("USING INDEX ix_bookings_interpreter_end (interpreter_id=? AND end_at>?)", StringComparison.Ordinal));
             Assert.DoesNotContain(plan, row => row.StartsWith("SCAN b", StringComparison.Ordinal));
         }
 

@@ -218,6 +218,10 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         // One live booking per request, in the database: a second one fails even if two hosts get past every check.
         builder.HasIndex(b => b.ActiveRequestId).IsUnique().HasDatabaseName("ux_bookings_active_request");
         builder.HasIndex(b => new { b.InterpreterId, b.Start }).HasDatabaseName("ix_bookings_interpreter_start");
+        // Overlap checks (matching, booking, reconfirming), the job list and the upcoming counts ask for bookings that end after
+        // a moment: by end, only those are read, not the interpreter's whole history (ADR 0049). Start and state ride along,
+        // so an overlap check decides from the index alone.
+        builder.HasIndex(b => new { b.InterpreterId, b.End, b.Start, b.State }).HasDatabaseName("ix_bookings_interpreter_end");
         builder.HasIndex(b => new { b.OfficeId, b.Start }).HasDatabaseName("ix_bookings_office_start");
         builder.HasIndex(b => b.RequestId).HasDatabaseName("ix_bookings_request");
     }
