@@ -3,8 +3,10 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CaseWork.BuildingBlocks.Infrastructure.Persistence;
 using CaseWork.Modules.Clients.Contracts;
+using CaseWork.Modules.Referrals.Contracts;
 using CaseWork.TestKit;
 using Microsoft.Extensions.DependencyInjection;
+using Quartz;
 
 namespace CaseWork.Modules.Referrals.Tests.Http;
 
@@ -36,9 +38,18 @@ internal sealed class ReferralsHost : IAsyncDisposable
 
     /// <summary>
     /// Starts the host. With <paramref name="realClients"/> the Clients module itself answers (its demo case files, the
-    /// real clock) instead of the stand-in directory and the fake clock.
+    /// real clock) instead of the stand-in directory and the fake clock. <paramref name="services"/> may replace more.
     /// </summary>
-    public static async Task<ReferralsHost> StartAsync(DatabaseProvider provider, bool realClients = false)
+    /// <param name="provider">The database.</param>
+    /// <param name="realClients">The real Clients module and clock instead of the stand-ins.</param>
+    /// <param name="scheduledJobs">
+    /// Whether the host's scheduler runs the module's jobs. It runs on the fake clock, so each move of the clock past a due
+    /// time starts the host's own follow-up sweep at once; a test that runs the sweeps itself and asserts what each run did
+    /// turns them off, or it races them.
+    /// </param>
+    /// <param name="services">Further test services.</param>
+    public static async Task<ReferralsHost> StartAsync(
+        DatabaseProvider provider, bool realClients = false, bool scheduledJobs = true, Action<IServiceCollection>? services = null)
     {
         TempDataDirectory? directory = null;
         PostgresTestDatabase? postgres = null;
@@ -57,13 +68,21 @@ internal sealed class ReferralsHost : IAsyncDisposable
         ReferralsHost? host = null;
         var factory = new CaseWorkHostFactory(database)
         {
-            ConfigureTestServices = services =>
+            ConfigureTestServices = testServices =>
             {
                 if (!realClients)
                 {
-                    services.AddSingleton<IClientDirectory>(_ => host!.Clients);
-                    services.AddSingleton<TimeProvider>(_ => host!.Clock);
+                    testServices.AddSingleton<IClientDirectory>(_ => host!.Clients);
+                    testServices.AddSingleton<TimeProvider>(_ => host!.Clock);
                 }
+
+                if (!scheduledJobs)
+                {
+                    // The module's triggers stay declared; this host just never fires them.
+                    testServices.AddQuartz(quartz => quartz.ConfigureScheduler(scheduler => scheduler.RefusedExecutionGroups.Add(ReferralsContract.ModuleName)));
+                }
+
+                services?.Invoke(testServices);
             },
         };
         host = new ReferralsHost(factory, directory, postgres);

@@ -40,6 +40,9 @@ internal sealed class OfficeClock
 
     public DateTime ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTimeFromUtc(instant.UtcDateTime, Zone);
 
+    /// <summary>The office's date at <paramref name="instant"/> (its "today" when that is now; the UTC date lags behind after midnight).</summary>
+    public DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(ToLocal(instant));
+
     public DateTimeOffset ToInstant(DateTime wallClock)
     {
         var local = DateTime.SpecifyKind(wallClock, DateTimeKind.Unspecified);

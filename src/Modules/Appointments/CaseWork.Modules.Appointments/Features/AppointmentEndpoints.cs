@@ -44,8 +44,9 @@ internal static class AppointmentEndpoints
         var staff = api.MapGroup("").RequireAuthorization(p => p.RequireRole(StaffRoles));
         var planning = api.MapGroup("").RequireAuthorization(p => p.RequireRole(PlanningRoles));
 
-        staff.MapGet("/", async (DateOnly? from, int? days, string? who, Guid? workerId, Guid? roomId, IQueryHandler<GetAgenda, IReadOnlyList<AgendaItem>> handler, TimeProvider time, CancellationToken ct) =>
-            (await handler.Handle(new GetAgenda(from ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), days ?? 1, who ?? "me", workerId, roomId), ct)).ToHttpResult());
+        // "from" left out: the office's today, which only the handler knows (the office's zone).
+        staff.MapGet("/", async (DateOnly? from, int? days, string? who, Guid? workerId, Guid? roomId, IQueryHandler<GetAgenda, IReadOnlyList<AgendaItem>> handler, CancellationToken ct) =>
+            (await handler.Handle(new GetAgenda(from, days ?? 1, who ?? "me", workerId, roomId), ct)).ToHttpResult());
 
         staff.MapGet("/preparation", async (bool? mine, IQueryHandler<GetPreparationList, IReadOnlyList<AgendaItem>> handler, CancellationToken ct) =>
             (await handler.Handle(new GetPreparationList(mine ?? false), ct)).ToHttpResult());

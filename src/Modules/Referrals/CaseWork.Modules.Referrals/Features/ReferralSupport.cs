@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using CaseWork.BuildingBlocks.Identity;
 using CaseWork.BuildingBlocks.Ids;
 using CaseWork.Modules.Clients.Contracts;
 using CaseWork.Modules.Referrals.Domain.Referrals;
@@ -64,6 +65,17 @@ internal static class OfficeSettingsReader
             ? (FollowUpPolicy.Default, OfficeReferralSettings.DefaultAgencyLinkDays)
             : (settings.Policy, settings.AgencyLinkDays);
     }
+
+    /// <summary>
+    /// The office's today: the date on its own wall clock, in its zone from the office directory. (The UTC date is still
+    /// yesterday there for an hour or two after midnight.)
+    /// </summary>
+    public static async Task<DateOnly> TodayAsync(IOfficeDirectory offices, OfficeId office, TimeProvider time, CancellationToken cancellationToken) =>
+        Today(time, Zone((await offices.GetOfficeAsync(office, cancellationToken))?.TimeZone));
+
+    /// <summary>The date on the wall clock of <paramref name="zone"/> now.</summary>
+    public static DateOnly Today(TimeProvider time, TimeZoneInfo zone) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
 
     public static TimeZoneInfo Zone(string? timeZone)
     {

@@ -36,8 +36,11 @@ internal sealed record AgendaItem(
     string PlaceText, string? RoomName, string Topic, IReadOnlyList<string> Clients, IReadOnlyList<string> Workers, string InterpreterStatus,
     string? InterpreterLanguage, string? DocumentsToBring);
 
-/// <summary>The agenda of a day or a week: for the current worker ("me"), the whole office ("team"), a worker or a room.</summary>
-internal sealed record GetAgenda(DateOnly From, int Days, string Who, Guid? WorkerId, Guid? RoomId) : IQuery<IReadOnlyList<AgendaItem>>;
+/// <summary>
+/// The agenda of a day or a week: for the current worker ("me"), the whole office ("team"), a worker or a room. From left out
+/// is the office's today (in its own zone).
+/// </summary>
+internal sealed record GetAgenda(DateOnly? From, int Days, string Who, Guid? WorkerId, Guid? RoomId) : IQuery<IReadOnlyList<AgendaItem>>;
 
 /// <summary>Open appointments of the coming two weeks that need preparing: an interpreter not yet confirmed, documents to bring.</summary>
 internal sealed record GetPreparationList(bool MineOnly) : IQuery<IReadOnlyList<AgendaItem>>;
@@ -188,7 +191,7 @@ internal sealed class GetAppointmentHandler(
 }
 
 internal sealed class GetAgendaHandler(
-    AppointmentsDbContext db, ICurrentUser user, OfficeRules rules, ClientLookup clients, StaffNames staff)
+    AppointmentsDbContext db, ICurrentUser user, OfficeRules rules, ClientLookup clients, StaffNames staff, TimeProvider time)
     : IQueryHandler<GetAgenda, IReadOnlyList<AgendaItem>>
 {
     public async Task<Result<IReadOnlyList<AgendaItem>>> Handle(GetAgenda query, CancellationToken cancellationToken)
@@ -199,8 +202,9 @@ internal sealed class GetAgendaHandler(
         }
 
         var clock = await rules.ClockAsync(office, cancellationToken);
-        var from = clock.ToInstant(query.From.ToDateTime(TimeOnly.MinValue));
-        var until = clock.ToInstant(query.From.AddDays(Math.Clamp(query.Days, 1, 31)).ToDateTime(TimeOnly.MinValue));
+        var day = query.From ?? clock.DateOf(time.GetUtcNow());
+        var from = clock.ToInstant(day.ToDateTime(TimeOnly.MinValue));
+        var until = clock.ToInstant(day.AddDays(Math.Clamp(query.Days, 1, 31)).ToDateTime(TimeOnly.MinValue));
         var (scope, who) = query.Who switch
         {
             "room" when query.RoomId is { } room => (AgendaReader.Scope.Room, room),

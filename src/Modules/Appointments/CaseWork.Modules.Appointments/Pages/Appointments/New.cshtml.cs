@@ -18,6 +18,7 @@ internal sealed class NewModel(
     IQueryHandler<GetOfficeSetup, OfficeSetupView> setup,
     ClientLookup clients,
     IOfficeDirectory offices,
+    OfficeRules rules,
     ICurrentUser user,
     TimeProvider time) : PageModel
 {
@@ -59,7 +60,9 @@ internal sealed class NewModel(
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Date = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(1);
+        // Tomorrow as the office counts days: the UTC date is still yesterday there for an hour or two after midnight.
+        var clock = user.OfficeId is { } office ? await rules.ClockAsync(office, cancellationToken) : Domain.OfficeClock.Berlin;
+        Date = clock.DateOf(time.GetUtcNow()).AddDays(1);
         WorkerIds = user.UserId is { } me ? [me.Value] : [];
         await LoadAsync(cancellationToken);
     }

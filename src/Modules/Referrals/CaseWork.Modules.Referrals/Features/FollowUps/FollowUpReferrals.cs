@@ -8,21 +8,29 @@ using CaseWork.BuildingBlocks.Results;
 using CaseWork.Modules.Referrals.Domain.Referrals;
 using CaseWork.Modules.Referrals.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace CaseWork.Modules.Referrals.Features.FollowUps;
 
 /// <summary>
 /// The follow-up sweep over every office: an unanswered referral reminds its worker once after the office's working days,
-/// and expires after the office's days. A reminder mail that fails is retried on the next run (the mark is not saved).
+/// and expires after the office's days. Each referral's step is saved on its own, a reminder before its mail goes out, so a
+/// concurrent edit of one referral (the agency answering, another run of the sweep) costs neither the run nor a second
+/// mail: that referral is read again and judged as it now is. A reminder mail that fails is retried on the next run (the
+/// mark is taken back).
 /// </summary>
 internal sealed record FollowUpReferrals : ICommand<FollowUpSummary>;
 
 internal sealed record FollowUpSummary(int Reminded, int Expired);
 
 internal sealed partial class FollowUpReferralsHandler(
-    ReferralsDbContext db, TimeProvider time, IOfficeDirectory offices, IEmailSender email, IPublicAddress links)
+    ReferralsDbContext db, TimeProvider time, IOfficeDirectory offices, IEmailSender email, IPublicAddress links,
+    ILogger<FollowUpReferralsHandler> logger)
     : ICommandHandler<FollowUpReferrals, FollowUpSummary>
 {
+    /// <summary>How often one referral is read again after a concurrent edit before the run leaves it to the next run.</summary>
+    internal const int Attempts = 3;
+
     public async Task<Result<FollowUpSummary>> Handle(FollowUpReferrals command, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -38,22 +46,22 @@ internal sealed partial class FollowUpReferralsHandler(
         {
             var (policy, _) = await OfficeSettingsReader.ReadAsync(db, office.Key, cancellationToken);
             var zone = OfficeSettingsReader.Zone((await offices.GetOfficeAsync(office.Key, cancellationToken))?.TimeZone);
-            foreach (var referral in office)
+            foreach (var read in office)
             {
-                switch (referral.FollowUp(policy, zone, now))
+                switch (await FollowUpAsync(read, policy, zone, now, cancellationToken))
                 {
-                    case FollowUpAction.RemindWorker:
+                    case (FollowUpAction.RemindWorker, var referral):
                         if (await RemindAsync(referral, zone, cancellationToken))
                         {
                             reminded++;
                         }
                         else
                         {
-                            db.Entry(referral).Property(r => r.WorkerRemindedAt).CurrentValue = null;
+                            await TakeBackReminderAsync(referral, cancellationToken);
                         }
 
                         break;
-                    case FollowUpAction.Expire:
+                    case (FollowUpAction.Expire, _):
                         expired++;
                         break;
                 }
@@ -62,6 +70,75 @@ internal sealed partial class FollowUpReferralsHandler(
 
         return new FollowUpSummary(reminded, expired);
     }
+
+    /// <summary>
+    /// Applies the follow-up rule to one referral and saves it at once. When someone else changed it since it was read, it
+    /// is read again and judged again (already reminded, answered meanwhile: nothing to do).
+    /// </summary>
+    private async Task<(FollowUpAction Action, Referral Referral)> FollowUpAsync(
+        Referral referral, FollowUpPolicy policy, TimeZoneInfo zone, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var action = referral.FollowUp(policy, zone, now);
+            if (action == FollowUpAction.None)
+            {
+                return (action, referral);
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return (action, referral);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                var id = referral.Id;
+                Forget(referral);
+                LogConcurrentEdit(id, attempt);
+                var current = attempt < Attempts
+                    ? await db.Referrals.IgnoreQueryFilters().Include(r => r.History).SingleOrDefaultAsync(r => r.Id == id, cancellationToken)
+                    : null;
+                if (current is null)
+                {
+                    // Gone, or still changing under us: the next run looks again.
+                    return (FollowUpAction.None, referral);
+                }
+
+                referral = current;
+            }
+        }
+    }
+
+    /// <summary>The mail could not be sent: the mark is taken back, so the next run reminds again.</summary>
+    private async Task TakeBackReminderAsync(Referral referral, CancellationToken cancellationToken)
+    {
+        db.Entry(referral).Property(r => r.WorkerRemindedAt).CurrentValue = null;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Changed meanwhile (answered, most likely): the reminder stays marked; the supervisors' digest still lists it
+            // while it is unanswered.
+            Forget(referral);
+        }
+    }
+
+    /// <summary>Stops tracking a referral and the history rows it was given, so nothing of a failed step is saved later.</summary>
+    private void Forget(Referral referral)
+    {
+        foreach (var change in referral.History)
+        {
+            db.Entry(change).State = EntityState.Detached;
+        }
+
+        db.Entry(referral).State = EntityState.Detached;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Referral {ReferralId} was changed by someone else during the follow-up sweep (attempt {Attempt}); read again")]
+    private partial void LogConcurrentEdit(Guid referralId, int attempt);
 
     private async Task<bool> RemindAsync(Referral referral, TimeZoneInfo zone, CancellationToken cancellationToken)
     {

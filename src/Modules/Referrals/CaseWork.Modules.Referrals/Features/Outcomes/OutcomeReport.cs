@@ -49,7 +49,7 @@ internal sealed class GetOutcomeReportHandler(
         var officeInfo = await offices.GetOfficeAsync(office, cancellationToken);
         var zone = OfficeSettingsReader.Zone(officeInfo?.TimeZone);
         // Left open: the year up to the office's own today. (The UTC date is yesterday there for an hour or two after midnight.)
-        var lastDay = query.To ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
+        var lastDay = query.To ?? OfficeSettingsReader.Today(time, zone);
         var firstDay = query.From ?? lastDay.AddYears(-1).AddDays(1);
         if (lastDay < firstDay || lastDay.DayNumber - firstDay.DayNumber > 3 * 366)
         {

@@ -33,6 +33,7 @@ internal sealed class PrepareReferralHandler(
     ICurrentUser user,
     TimeProvider time,
     IAuditTrail audit,
+    IOfficeDirectory offices,
     ClientDirectoryAccess clients) : IQueryHandler<PrepareReferral, ReferralDraftView>
 {
     public async Task<Result<ReferralDraftView>> Handle(PrepareReferral query, CancellationToken cancellationToken)
@@ -70,7 +71,8 @@ internal sealed class PrepareReferralHandler(
         }
 
         var item = (await ServiceItems.BuildAsync(db, [service], cancellationToken))[0];
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        // The office's today: a consent that ended yesterday there no longer covers anything, whatever the UTC date says.
+        var today = await OfficeSettingsReader.TodayAsync(offices, office, time, cancellationToken);
         var all = ConsentDataCategories.All.ToList();
         var answer = await directory.CheckConsentAsync(new ConsentCheck(office, client, item.OrganisationName, item.OrganisationId, all, today), cancellationToken);
         var covered = all.Where(c => !answer.MissingCategories.Contains(c)).ToList();

@@ -27,6 +27,7 @@ internal sealed class ReferralDispatch(
     ICurrentUser user,
     TimeProvider time,
     IAuditTrail audit,
+    IOfficeDirectory offices,
     ClientDirectoryAccess clients)
 {
     /// <summary>The service (of this office's directory) and the chosen needs (of this client's case file), or why not.</summary>
@@ -97,9 +98,11 @@ internal sealed class ReferralDispatch(
         }
 
         var now = time.GetUtcNow();
+        // Valid "today" is the office's today, not the UTC date (yesterday there for an hour or two after midnight).
+        var today = await OfficeSettingsReader.TodayAsync(offices, office, time, cancellationToken);
         var answer = await directory.CheckConsentAsync(
             new ConsentCheck(office, ClientId.From(referral.ClientId), target.OrganisationName, target.Recipient.OrganisationId, referral.SharedCategoryList,
-                DateOnly.FromDateTime(now.UtcDateTime)), cancellationToken);
+                today), cancellationToken);
         ConsentOverride? supervisorOverride = null;
         if (!string.IsNullOrWhiteSpace(consentOverrideReason))
         {
