@@ -19,42 +19,38 @@ public sealed class PortalQueryPlanTests
     [Fact]
     public async Task The_upcoming_jobs_per_office_are_read_from_the_interpreter_s_bookings_not_the_office_s()
     {
-        using var folder = new TempDataDirectory();
-        var options = new DbContextOptionsBuilder<InterpreterBookingDbContext>();
-        options.UseCaseWorkStore(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, DataDirectory = folder.Path }, InterpreterBookingDbContext.StoreDescriptor);
-        await using (var db = new InterpreterBookingDbContext(options.Options))
-        {
-            await db.Database.MigrateAsync();
-            var query = UpcomingJobs.Query.Compile()(db, UserId.New(), DateTimeOffset.UtcNow).ToQueryString();
+        var plan = await PlanAsync(db => UpcomingJobs.Query.Compile()(db, UserId.New(), DateTimeOffset.UtcNow).ToQueryString());
 
-            var plan = await SqlitePlans.ExplainAsync(db, query);
-
-            Assert.Contains(plan, row => row.Contains("USING INDEX ix_bookings_interpreter_end (interpreter_id=? AND end_at>?)", StringComparison.Ordinal));
-            Assert.DoesNotContain(plan, row => row.Contains("ix_bookings_office_start", StringComparison.Ordinal));
-            Assert.DoesNotContain(plan, row => row.StartsWith("SCAN b", StringComparison.Ordinal));
-        }
-
-        SqliteConnection.ClearAllPools();
+        Assert.Contains(plan, row => row.Contains("USING INDEX ix_bookings_interpreter_end (interpreter_id=? AND end_at>?)", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, row => row.Contains("ix_bookings_office_start", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, row => row.StartsWith("SCAN b", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task The_job_list_reads_the_interpreter_s_bookings_that_end_after_the_horizon_only()
     {
+        var plan = await PlanAsync(_ => $".param set @me '{Guid.NewGuid()}'\n.param set @horizon '2026-09-01 00:00:00.0000000+00:00'\n{JobListReader.Sql(postgres: false)}");
+
+        // By start, every booking the interpreter ever had would be read and most of them dropped.
+        Assert.Contains(plan, row => row.Contains("USING INDEX ix_bookings_interpreter_end (interpreter_id=? AND end_at>?)", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, row => row.StartsWith("SCAN b", StringComparison.Ordinal));
+    }
+
+    /// <summary>SQLite's plan for the statement <paramref name="statement"/> gives, on a freshly migrated store (no statistics).</summary>
+    private static async Task<List<string>> PlanAsync(Func<InterpreterBookingDbContext, string> statement)
+    {
         using var folder = new TempDataDirectory();
         var options = new DbContextOptionsBuilder<InterpreterBookingDbContext>();
         options.UseCaseWorkStore(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, DataDirectory = folder.Path }, InterpreterBookingDbContext.StoreDescriptor);
-        await using (var db = new InterpreterBookingDbContext(options.Options))
+        try
         {
+            await using var db = new InterpreterBookingDbContext(options.Options);
             await db.Database.MigrateAsync();
-            var query = $".param set @me '{Guid.NewGuid()}'\n.param set @horizon '2026-09-01 00:00:00.0000000+00:00'\n{JobListReader.Sql(postgres: false)}";
-
-            var plan = await SqlitePlans.ExplainAsync(db, query);
-
-            // By start, every booking the interpreter ever had would be read and most of them dropped.
-            Assert.Contains(plan, row => row.Contains("USING INDEX ix_bookings_interpreter_end (interpreter_id=? AND end_at>?)", StringComparison.Ordinal));
-            Assert.DoesNotContain(plan, row => row.StartsWith("SCAN b", StringComparison.Ordinal));
+            return await SqlitePlans.ExplainAsync(db, statement(db));
         }
-
-        SqliteConnection.ClearAllPools();
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+        }
     }
 }
