@@ -335,13 +335,15 @@ internal static class InterpretersBenchmark
                 $"SELECT p.id, p.display_name, p.languages, p.last_assigned_at FROM {Table("pool_memberships")} m " +
                 $"JOIN {Table("interpreter_profiles")} p ON p.id = m.interpreter_id " +
                 "WHERE m.office_id = @office AND m.left_at IS NULL AND p.language_codes LIKE @code AND (p.modalities & @modality) <> 0 " +
-                $"AND NOT EXISTS (SELECT 1 FROM {Table("bookings")} b WHERE b.interpreter_id = p.id AND b.state IN (0, 1) AND b.start_at < @to AND b.end_at > @from) " +
+                $"AND NOT EXISTS (SELECT 1 FROM {Table("bookings")} b WHERE b.interpreter_id = p.id AND b.state IN (0, 1) AND b.end_at > @from AND b.end_at <= @lastEnd AND b.start_at < @to) " +
                 "ORDER BY p.last_assigned_at, p.display_name LIMIT 50";
             Add(command, "office", Id(office));
             Add(command, "code", "%|" + language + "|%");
             Add(command, "modality", modality);
             Add(command, "from", Instant(from));
             Add(command, "to", Instant(to));
+            // What the module knows too: no job lasts longer than a day, so an overlapping booking ends by then (ADR 0050).
+            Add(command, "lastEnd", Instant(to + InterpreterRequest.LongestDuration));
             await WriteRowsAsync(command, json, cancellationToken);
         }
 

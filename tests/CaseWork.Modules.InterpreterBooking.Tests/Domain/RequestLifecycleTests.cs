@@ -237,4 +237,21 @@ public sealed class RequestLifecycleTests
         Assert.All(offers, o => Assert.NotEqual(OfferState.Pending, o.State));
         Assert.Equal(ErrorKind.Conflict, request.Assign(chosen, request.Deadline).Error!.Kind);
     }
+
+    [Fact]
+    public void A_job_lasts_at_most_a_day_however_it_is_entered_or_moved()
+    {
+        var policy = Policy();
+        var start = Monday.AddDays(10);
+        var day = InterpreterRequest.LongestDuration;
+        Assert.Throws<ArgumentException>(() => InterpreterRequest.Create(
+            Office, null, [], "ar", null, Modality.Phone, start, start + day + TimeSpan.FromMinutes(1), null, null, SubjectArea.Other, null, null, null, null, policy, Monday));
+        var whole = InterpreterRequest.Create(Office, null, [], "ar", null, Modality.Phone, start, start + day, null, null, SubjectArea.Other, null, null, null, null, policy, Monday);
+        Assert.Equal(day, whole.Duration);
+
+        var edited = whole.Edit("ar", null, Modality.Phone, start, start + day + TimeSpan.FromMinutes(1), null, null, SubjectArea.Other, null, null, policy, Monday);
+        Assert.Equal("durationMinutes", Assert.Single(edited.Error!.FieldErrors!).Key);
+        Assert.Throws<ArgumentException>(() => whole.Reschedule(start, start.AddDays(2), null, Modality.Phone, policy, Monday));
+        Assert.Equal(day, whole.Duration);
+    }
 }

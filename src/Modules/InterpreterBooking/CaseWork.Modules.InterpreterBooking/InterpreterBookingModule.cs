@@ -65,6 +65,7 @@ public sealed class InterpreterBookingModule : IModule
         services.AddScoped<BookingWriter>();
         services.AddScoped<ClientFacts>();
         services.AddScoped<OfferRound>();
+        services.AddSingleton<ParsedProfiles>();
         services.AddScoped<InterpreterNotifier>();
         services.AddScoped<RequestCancellation>();
         services.AddScoped<ExclusionGuard>();

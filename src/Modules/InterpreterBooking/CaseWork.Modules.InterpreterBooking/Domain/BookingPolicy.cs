@@ -55,7 +55,10 @@ internal sealed class BookingPolicy : IOfficeScoped, IVersioned
 
     public static BookingPolicy Default(OfficeId office) => new(office);
 
-    public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+    private TimeZoneInfo? _zone;
+
+    /// <summary>The office's time zone, looked up once per policy read (matching asks it for every candidate's bookings).</summary>
+    public TimeZoneInfo Zone => _zone is { } zone && zone.Id == TimeZone ? zone : _zone = TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 
     public TimeSpan TravelBuffer => TimeSpan.FromMinutes(TravelBufferMinutes);
 

@@ -101,10 +101,12 @@ internal sealed class InterpreterProfile : IVersioned
         Districts.Count == 0 || string.IsNullOrWhiteSpace(district) || Districts.Contains(district.Trim(), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Whether the whole job lies in one weekly window on a day without absence (office-local time).</summary>
-    public bool IsAvailable(DateTimeOffset start, DateTimeOffset end, TimeZoneInfo zone)
+    public bool IsAvailable(DateTimeOffset start, DateTimeOffset end, TimeZoneInfo zone) =>
+        IsAvailableLocally(TimeZoneInfo.ConvertTime(start, zone), TimeZoneInfo.ConvertTime(end, zone));
+
+    /// <summary><see cref="IsAvailable"/> for a job whose start and end are already in office-local time (matching converts them once for the whole pool).</summary>
+    public bool IsAvailableLocally(DateTimeOffset localStart, DateTimeOffset localEnd)
     {
-        var localStart = TimeZoneInfo.ConvertTime(start, zone);
-        var localEnd = TimeZoneInfo.ConvertTime(end, zone);
         var day = DateOnly.FromDateTime(localStart.DateTime);
         if (Absences.Any(a => a.Covers(day) || a.Covers(DateOnly.FromDateTime(localEnd.DateTime))))
         {

@@ -100,6 +100,25 @@ internal sealed class InterpreterRequest : IOfficeScoped, IVersioned
 
     public TimeSpan Duration => End - Start;
 
+    /// <summary>
+    /// The longest a job may last, as long as the longest appointment (Appointments' <c>Appointment.LongestDuration</c>).
+    /// Because no booking outlasts it, "bookings overlapping a period" is a narrow range of the end index (ADR 0050).
+    /// </summary>
+    public static readonly TimeSpan LongestDuration = TimeSpan.FromHours(24);
+
+    private static void EnsureDuration(DateTimeOffset start, DateTimeOffset end)
+    {
+        if (end <= start)
+        {
+            throw new ArgumentException("A job ends after it starts.", nameof(end));
+        }
+
+        if (end - start > LongestDuration)
+        {
+            throw new ArgumentException("A job lasts at most 24 hours.", nameof(end));
+        }
+    }
+
     public JobNeed Need => new(Id, Language, Dialect, Modality, Start, End, District, PreferredGender);
 
     public IEnumerable<Offer> PendingOffers => Offers.Where(o => o.State == OfferState.Pending);
@@ -124,11 +143,7 @@ internal sealed class InterpreterRequest : IOfficeScoped, IVersioned
         DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        if (end <= start)
-        {
-            throw new ArgumentException("A job ends after it starts.", nameof(end));
-        }
-
+        EnsureDuration(start, end);
         start = start.ToUniversalTime();
         end = end.ToUniversalTime();
         var urgent = policy.IsUrgent(now, start);
@@ -279,6 +294,7 @@ internal sealed class InterpreterRequest : IOfficeScoped, IVersioned
     public void Reschedule(DateTimeOffset start, DateTimeOffset end, string? place, Modality modality, BookingPolicy policy, DateTimeOffset now, string? district = null)
     {
         ArgumentNullException.ThrowIfNull(policy);
+        EnsureDuration(start, end);
         Start = start.ToUniversalTime();
         End = end.ToUniversalTime();
         Place = place;
@@ -344,6 +360,11 @@ internal sealed class InterpreterRequest : IOfficeScoped, IVersioned
         if (end <= start)
         {
             return Error.Validation("durationMinutes", "A job ends after it starts.");
+        }
+
+        if (end - start > LongestDuration)
+        {
+            return Error.Validation("durationMinutes", "A job lasts at most 24 hours.");
         }
 
         dialect = string.IsNullOrWhiteSpace(dialect) ? null : dialect.Trim();

@@ -19,7 +19,11 @@ internal enum MismatchReason
 internal sealed record BusyPeriod(Guid RequestId, DateTimeOffset Start, DateTimeOffset End, bool InPerson);
 
 /// <summary>One pool member with the bookings that could collide with the request.</summary>
-internal sealed record MatchCandidate(InterpreterProfile Profile, IReadOnlyList<BusyPeriod> Bookings);
+internal sealed record MatchCandidate(InterpreterProfile Profile, IReadOnlyList<BusyPeriod> Bookings)
+{
+    /// <summary>When the interpreter last got a job, as of now: a profile kept from an earlier read may show an older value.</summary>
+    public DateTimeOffset? LastAssignedAt { get; init; } = Profile?.LastAssignedAt;
+}
 
 /// <summary>A matching interpreter in fair order, with what the order rests on (shown as the ranking's explanation).</summary>
 internal sealed record RankedInterpreter(UserId InterpreterId, string DisplayName, int Rank, Qualification Qualification, DateTimeOffset? LastAssignedAt);
@@ -54,7 +58,10 @@ internal static class InterpreterMatcher
         ArgumentNullException.ThrowIfNull(pool);
         ArgumentNullException.ThrowIfNull(excluded);
         var zone = policy.Zone;
-        var matches = new List<(InterpreterProfile Profile, Qualification Qualification)>();
+        var localStart = TimeZoneInfo.ConvertTime(need.Start, zone);
+        var localEnd = TimeZoneInfo.ConvertTime(need.End, zone);
+        var day = DateOnly.FromDateTime(localStart.DateTime);
+        var matches = new List<(InterpreterProfile Profile, Qualification Qualification, DateTimeOffset? LastAssignedAt)>();
         var rejected = new List<RejectedInterpreter>();
         foreach (var candidate in pool)
         {
@@ -87,7 +94,7 @@ internal static class InterpreterMatcher
                 reasons.Add(MismatchReason.OutsideArea);
             }
 
-            if (!profile.IsAvailable(need.Start, need.End, zone))
+            if (!profile.IsAvailableLocally(localStart, localEnd))
             {
                 reasons.Add(MismatchReason.NotAvailable);
             }
@@ -98,7 +105,6 @@ internal static class InterpreterMatcher
                 reasons.Add(MismatchReason.Overlap);
             }
 
-            var day = policy.LocalDay(need.Start);
             if (others.Count(b => policy.LocalDay(b.Start) == day) >= profile.DailyMaximum)
             {
                 reasons.Add(MismatchReason.DailyMaximum);
@@ -106,7 +112,7 @@ internal static class InterpreterMatcher
 
             if (reasons.Count == 0)
             {
-                matches.Add((profile, skill!.Qualification));
+                matches.Add((profile, skill!.Qualification, candidate.LastAssignedAt));
             }
             else
             {
@@ -115,11 +121,11 @@ internal static class InterpreterMatcher
         }
 
         var ranked = matches
-            .OrderBy(m => m.Profile.LastAssignedAt ?? DateTimeOffset.MinValue)
+            .OrderBy(m => m.LastAssignedAt ?? DateTimeOffset.MinValue)
             .ThenByDescending(m => m.Qualification)
             .ThenBy(m => m.Profile.DisplayName, StringComparer.Ordinal)
             .ThenBy(m => m.Profile.Id.Value)
-            .Select((m, i) => new RankedInterpreter(m.Profile.Id, m.Profile.DisplayName, i + 1, m.Qualification, m.Profile.LastAssignedAt))
+            .Select((m, i) => new RankedInterpreter(m.Profile.Id, m.Profile.DisplayName, i + 1, m.Qualification, m.LastAssignedAt))
             .ToList();
         return new MatchReport(ranked, rejected.OrderBy(r => r.DisplayName, StringComparer.Ordinal).ToList());
     }

@@ -43,10 +43,8 @@ internal sealed class BookingWriter(InterpreterBookingDbContext db, TimeProvider
         var from = request.Start.AddDays(-1);
         var to = request.End.AddDays(1);
         var busy = await db.Bookings.IgnoreQueryFilters().AsNoTracking()
-            .Where(b => b.InterpreterId == interpreter
-                        && (b.State == BookingState.Booked || b.State == BookingState.AwaitingReconfirmation)
-                        && b.RequestId != request.Id
-                        && b.Start < to && b.End > from)
+            .Where(b => b.InterpreterId == interpreter && b.RequestId != request.Id)
+            .LiveOverlapping(from, to)
             .ToListAsync(cancellationToken);
         if (busy.Any(b => InterpreterMatcher.Collides(request.Need, b.Busy, policy.TravelBuffer)))
         {

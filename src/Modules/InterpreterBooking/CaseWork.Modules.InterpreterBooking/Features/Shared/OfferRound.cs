@@ -6,12 +6,13 @@ using Microsoft.EntityFrameworkCore;
 namespace CaseWork.Modules.InterpreterBooking.Features.Shared;
 
 /// <summary>Matches a request against its office's pool (bookings of every office count) and offers the next tier.</summary>
-internal sealed class OfferRound(InterpreterBookingDbContext db, ClientFacts clients)
+internal sealed class OfferRound(InterpreterBookingDbContext db, ClientFacts clients, ParsedProfiles parsed)
 {
     public async Task<MatchReport> MatchAsync(InterpreterRequest request, BookingPolicy policy, CancellationToken cancellationToken)
     {
         // A pool can hold thousands: SQL narrows it to members who speak the language and work in the modality (ADR 0024);
-        // dialect, availability, area, exclusions, overlaps and the daily maximum are then checked in memory.
+        // dialect, availability, area, exclusions, overlaps and the daily maximum are then checked in memory, on profiles
+        // parsed once per version (ADR 0050).
         var office = request.OfficeId;
         var code = "|" + request.Language.ToLowerInvariant() + "|";
         var modality = request.Modality switch
@@ -22,25 +23,49 @@ internal sealed class OfferRound(InterpreterBookingDbContext db, ClientFacts cli
         };
         // Only the office's current members: a membership that ended is kept for the statement, never offered a job (ADR 0048).
         var members = db.PoolMemberships.IgnoreQueryFilters().Where(m => m.OfficeId == office && m.LeftAt == null);
-        var profiles = await db.Interpreters.AsNoTracking()
+        var candidates = await db.Interpreters.AsNoTracking()
             .Where(p => members.Any(m => m.InterpreterId == p.Id))
             .Where(p => p.LanguageCodes == "" || p.LanguageCodes.Contains(code))
             .Where(p => (p.Modalities & modality) != 0)
+            .Select(p => new { p.Id, p.Version, p.LastAssignedAt })
             .ToListAsync(cancellationToken);
-        var ids = profiles.Select(p => p.Id).ToList();
-        var from = request.Start.AddDays(-1);
-        var to = request.End.AddDays(1);
+        var profiles = new Dictionary<UserId, InterpreterProfile>(candidates.Count);
+        var stale = new List<UserId>();
+        foreach (var candidate in candidates)
+        {
+            if (parsed.TryGet(candidate.Id, candidate.Version, out var kept))
+            {
+                profiles[candidate.Id] = kept;
+            }
+            else
+            {
+                stale.Add(candidate.Id);
+            }
+        }
+
+        if (stale.Count > 0)
+        {
+            // Read at its current version, which may be newer than the one just asked for: that only means a fresher profile.
+            foreach (var profile in await db.Interpreters.AsNoTracking().Where(p => stale.Contains(p.Id)).ToListAsync(cancellationToken))
+            {
+                parsed.Keep(profile);
+                profiles[profile.Id] = profile;
+            }
+        }
+
+        var ids = candidates.Select(c => c.Id).ToList();
         var bookings = ids.Count == 0
             ? []
             : await db.Bookings.IgnoreQueryFilters().AsNoTracking()
-                .Where(b => ids.Contains(b.InterpreterId)
-                            && (b.State == BookingState.Booked || b.State == BookingState.AwaitingReconfirmation)
-                            && b.Start < to && b.End > from)
+                .Where(b => ids.Contains(b.InterpreterId))
+                .LiveOverlapping(request.Start.AddDays(-1), request.End.AddDays(1))
                 .Select(b => new { b.InterpreterId, Busy = new BusyPeriod(b.RequestId, b.Start, b.End, b.Modality == Modality.InPerson) })
                 .ToListAsync(cancellationToken);
         var excluded = await ExcludedAsync(request, cancellationToken);
         var busy = bookings.ToLookup(b => b.InterpreterId, b => b.Busy);
-        var pool = profiles.Select(p => new MatchCandidate(p, busy[p.Id].ToList()));
+        var pool = candidates
+            .Where(c => profiles.ContainsKey(c.Id))
+            .Select(c => new MatchCandidate(profiles[c.Id], [.. busy[c.Id]]) { LastAssignedAt = c.LastAssignedAt });
         return InterpreterMatcher.Match(request.Need, policy, pool, excluded);
     }
 

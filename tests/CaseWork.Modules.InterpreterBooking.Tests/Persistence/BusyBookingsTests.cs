@@ -1,0 +1,67 @@
+using CaseWork.BuildingBlocks.Ids;
+using CaseWork.BuildingBlocks.Infrastructure.Persistence;
+using CaseWork.Modules.InterpreterBooking.Domain;
+using CaseWork.Modules.InterpreterBooking.Features.Shared;
+using CaseWork.TestKit;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaseWork.Modules.InterpreterBooking.Tests.Persistence;
+
+/// <summary>The bounded read of what keeps an interpreter busy (ADR 0050) finds exactly the live bookings overlapping a period.</summary>
+public sealed class BusyBookingsTests
+{
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Every_live_booking_overlapping_the_period_is_found_even_the_longest_and_nothing_else(DatabaseProvider provider)
+    {
+        await using var booking = await BookingHost.StartAsync(provider);
+        var office = await booking.Host.CreateOfficeAsync("Busy office");
+        var interpreter = (await booking.AddInterpretersAsync(office, 1)).Single().Id;
+        var from = new DateTimeOffset(DateTimeOffset.UtcNow.Date, TimeSpan.Zero).AddDays(20).AddHours(8);
+        var to = from.AddHours(4);
+        var day = InterpreterRequest.LongestDuration;
+        var minute = TimeSpan.FromMinutes(1);
+
+        var jobs = new Dictionary<string, (DateTimeOffset Start, DateTimeOffset End, bool Cancelled)>
+        {
+            ["a whole day, ending a minute into the period"] = (from - day + minute, from + minute, false),
+            ["a whole day, starting a minute before the period ends"] = (to - minute, to - minute + day, false),
+            ["inside"] = (from.AddHours(1), from.AddHours(2), false),
+            ["around"] = (from - minute, to + minute, false),
+            ["ending as the period starts"] = (from - day, from, false),
+            ["starting as the period ends"] = (to, to + day, false),
+            ["inside but cancelled"] = (from.AddHours(1), from.AddHours(2), true),
+        };
+        var ids = await booking.WithDbAsync(async db =>
+        {
+            var policy = BookingPolicy.Default(office);
+            var made = new Dictionary<Guid, string>();
+            foreach (var (name, job) in jobs)
+            {
+                var request = InterpreterRequest.Create(office, null, [], "ar", null, Modality.Phone, job.Start, job.End, null, null, SubjectArea.Other,
+                    null, null, null, null, policy, from.AddDays(-10));
+                request.Assign(interpreter, from.AddDays(-10));
+                var booked = new Booking(request, interpreter, from.AddDays(-10));
+                if (job.Cancelled)
+                {
+                    booked.Cancel("test", billable: false, from.AddDays(-9));
+                }
+
+                db.Requests.Add(request);
+                db.Bookings.Add(booked);
+                made[booked.Id] = name;
+            }
+
+            await db.SaveChangesAsync();
+            return made;
+        });
+
+        var found = await booking.WithDbAsync(db => db.Bookings.IgnoreQueryFilters()
+            .Where(b => b.InterpreterId == interpreter).LiveOverlapping(from, to).Select(b => b.Id).ToListAsync());
+
+        Assert.Equal(
+            ["a whole day, ending a minute into the period", "a whole day, starting a minute before the period ends", "around", "inside"],
+            found.Select(id => ids[id]).Order(StringComparer.Ordinal));
+    }
+}
