@@ -4,6 +4,7 @@ using CaseWork.Modules.InterpreterBooking.Domain;
 using CaseWork.Modules.InterpreterBooking.Features.Shared;
 using CaseWork.TestKit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CaseWork.Modules.InterpreterBooking.Tests.Persistence;
 
@@ -63,5 +64,51 @@ public sealed class BusyBookingsTests
         Assert.Equal(
             ["a whole day, ending a minute into the period", "a whole day, starting a minute before the period ends", "around", "inside"],
             found.Select(id => ids[id]).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Matching_counts_every_job_a_candidate_has_that_day(DatabaseProvider provider)
+    {
+        await using var booking = await BookingHost.StartAsync(provider);
+        var office = await booking.Host.CreateOfficeAsync("Daily office");
+        var pool = await booking.AddInterpretersAsync(office, 3);
+        var policy = BookingPolicy.Default(office);
+        var morning = new DateTimeOffset(DateTimeOffset.UtcNow.Date, TimeSpan.Zero).AddDays(20).AddHours(6);
+        var request = await booking.WithDbAsync(async db =>
+        {
+            // Two phone jobs that day for the first, one for the second, none for the third; a daily maximum of two for all.
+            foreach (var (interpreter, jobs) in new[] { (pool[0], 2), (pool[1], 1) })
+            {
+                for (var j = 0; j < jobs; j++)
+                {
+                    var job = InterpreterRequest.Create(office, null, [], "ar", null, Modality.Phone, morning.AddHours(2 * j), morning.AddHours(2 * j + 1),
+                        null, null, SubjectArea.Other, null, null, null, null, policy, morning.AddDays(-10));
+                    job.Assign(interpreter.Id, morning.AddDays(-10));
+                    db.Requests.Add(job);
+                    db.Bookings.Add(new Booking(job, interpreter.Id, morning.AddDays(-10)));
+                }
+            }
+
+            foreach (var profile in await db.Interpreters.Where(p => pool.Select(m => m.Id).Contains(p.Id)).ToListAsync())
+            {
+                profile.DailyMaximum = 2;
+            }
+
+            var asked = InterpreterRequest.Create(office, null, [], "ar", null, Modality.Phone, morning.AddHours(6), morning.AddHours(7), null, null,
+                SubjectArea.Other, null, null, null, null, policy, morning.AddDays(-5));
+            db.Requests.Add(asked);
+            await db.SaveChangesAsync();
+            return asked;
+        });
+
+        await using var scope = booking.Host.Services.CreateAsyncScope();
+        var report = await scope.ServiceProvider.GetRequiredService<OfferRound>().MatchAsync(request, policy, CancellationToken.None);
+
+        Assert.Equal([pool[1].Id, pool[2].Id], report.Ranked.Select(r => r.InterpreterId));
+        var full = Assert.Single(report.Rejected);
+        Assert.Equal(pool[0].Id, full.InterpreterId);
+        Assert.Equal([MismatchReason.DailyMaximum], full.Reasons);
     }
 }

@@ -81,9 +81,21 @@ internal sealed class GetRequestHandler(InterpreterBookingDbContext db, OfferRou
         var report = await round.MatchAsync(request, policy, cancellationToken);
         var notifications = await db.Notifications.AsNoTracking().Where(n => n.RequestId == request.Id).OrderBy(n => n.CreatedAt)
             .ToListAsync(cancellationToken);
-        var profiles = await round.ProfilesAsync(
-            request.Offers.Select(o => o.InterpreterId).Append(request.InterpreterId ?? default).Concat(notifications.Select(n => n.InterpreterId)), cancellationToken);
-        string Name(BuildingBlocks.Ids.UserId id) => profiles.FirstOrDefault(p => p.Id == id)?.DisplayName ?? "?";
+        // Names of the pool's candidates come with the ranking; only others (an interpreter who no longer matches) are read.
+        var names = report.Ranked.Select(r => (r.InterpreterId, r.DisplayName)).Concat(report.Rejected.Select(r => (r.InterpreterId, r.DisplayName)))
+            .ToDictionary(n => n.InterpreterId, n => n.DisplayName);
+        var unknown = request.Offers.Select(o => o.InterpreterId).Concat(notifications.Select(n => n.InterpreterId))
+            .Concat(request.InterpreterId is { } assigned ? [assigned] : [])
+            .Where(id => !names.ContainsKey(id)).ToList();
+        if (unknown.Count > 0)
+        {
+            foreach (var profile in await round.ProfilesAsync(unknown, cancellationToken))
+            {
+                names[profile.Id] = profile.DisplayName;
+            }
+        }
+
+        string Name(BuildingBlocks.Ids.UserId id) => names.GetValueOrDefault(id) ?? "?";
         var booking = await db.Bookings.AsNoTracking().Where(b => b.RequestId == request.Id).OrderByDescending(b => b.BookedAt)
             .FirstOrDefaultAsync(cancellationToken);
         var confirmedBy = booking?.ConfirmedBy is { } by ? (await directory.GetUserAsync(by, cancellationToken))?.DisplayName : null;

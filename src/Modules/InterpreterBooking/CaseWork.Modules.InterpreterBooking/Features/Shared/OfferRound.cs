@@ -23,12 +23,25 @@ internal sealed class OfferRound(InterpreterBookingDbContext db, ClientFacts cli
         };
         // Only the office's current members: a membership that ended is kept for the statement, never offered a job (ADR 0048).
         var members = db.PoolMemberships.IgnoreQueryFilters().Where(m => m.OfficeId == office && m.LeftAt == null);
-        var candidates = await db.Interpreters.AsNoTracking()
-            .Where(p => members.Any(m => m.InterpreterId == p.Id))
-            .Where(p => p.LanguageCodes == "" || p.LanguageCodes.Contains(code))
-            .Where(p => (p.Modalities & modality) != 0)
-            .Select(p => new { p.Id, p.Version, p.LastAssignedAt })
+        // One statement for the candidates and whatever keeps each busy around the job (the day before to the day after, for
+        // the daily maximum): a row per candidate and busy booking, or one row with no booking.
+        var busyBookings = db.Bookings.IgnoreQueryFilters().LiveOverlapping(request.Start.AddDays(-1), request.End.AddDays(1));
+        var rows = await (
+                from p in db.Interpreters
+                where members.Any(m => m.InterpreterId == p.Id)
+                      && (p.LanguageCodes == "" || p.LanguageCodes.Contains(code))
+                      && (p.Modalities & modality) != 0
+                from b in busyBookings.Where(b => b.InterpreterId == p.Id).DefaultIfEmpty()
+                select new
+                {
+                    p.Id,
+                    p.Version,
+                    p.LastAssignedAt,
+                    Busy = b == null ? null : new BusyPeriod(b.RequestId, b.Start, b.End, b.Modality == Modality.InPerson),
+                })
+            .AsNoTracking()
             .ToListAsync(cancellationToken);
+        var candidates = rows.DistinctBy(r => r.Id).ToList();
         var profiles = new Dictionary<UserId, InterpreterProfile>(candidates.Count);
         var stale = new List<UserId>();
         foreach (var candidate in candidates)
@@ -53,16 +66,8 @@ internal sealed class OfferRound(InterpreterBookingDbContext db, ClientFacts cli
             }
         }
 
-        var ids = candidates.Select(c => c.Id).ToList();
-        var bookings = ids.Count == 0
-            ? []
-            : await db.Bookings.IgnoreQueryFilters().AsNoTracking()
-                .Where(b => ids.Contains(b.InterpreterId))
-                .LiveOverlapping(request.Start.AddDays(-1), request.End.AddDays(1))
-                .Select(b => new { b.InterpreterId, Busy = new BusyPeriod(b.RequestId, b.Start, b.End, b.Modality == Modality.InPerson) })
-                .ToListAsync(cancellationToken);
         var excluded = await ExcludedAsync(request, cancellationToken);
-        var busy = bookings.ToLookup(b => b.InterpreterId, b => b.Busy);
+        var busy = rows.Where(r => r.Busy is not null).ToLookup(r => r.Id, r => r.Busy!);
         var pool = candidates
             .Where(c => profiles.ContainsKey(c.Id))
             .Select(c => new MatchCandidate(profiles[c.Id], [.. busy[c.Id]]) { LastAssignedAt = c.LastAssignedAt });
