@@ -86,8 +86,19 @@ internal sealed class InterpreterProfile : IVersioned
 
     public int Version { get; private set; }
 
-    public LanguageSkill? SkillFor(string language, string? dialect) =>
-        Languages.Where(l => l.Covers(language, dialect)).MaxBy(l => l.Qualification);
+    public LanguageSkill? SkillFor(string language, string? dialect)
+    {
+        LanguageSkill? best = null;
+        foreach (var skill in Languages)
+        {
+            if (skill.Covers(language, dialect) && (best is null || skill.Qualification > best.Qualification))
+            {
+                best = skill;
+            }
+        }
+
+        return best;
+    }
 
     public bool Offers(Modality modality) => modality switch
     {

@@ -65,52 +65,60 @@ internal static class InterpreterMatcher
         var rejected = new List<RejectedInterpreter>();
         foreach (var candidate in pool)
         {
+            // Most of a large pool is judged here, so no list is made for a member who matches or has no bookings around the job.
             var profile = candidate.Profile;
-            var reasons = new List<MismatchReason>();
+            List<MismatchReason>? reasons = null;
             var skill = profile.SkillFor(need.Language, need.Dialect);
             if (skill is null)
             {
-                reasons.Add(MismatchReason.Language);
+                (reasons ??= []).Add(MismatchReason.Language);
             }
 
             if (!profile.Offers(need.Modality))
             {
-                reasons.Add(MismatchReason.Modality);
+                (reasons ??= []).Add(MismatchReason.Modality);
             }
 
             if (!string.IsNullOrEmpty(need.PreferredGender)
                 && !string.Equals(profile.Gender, need.PreferredGender, StringComparison.OrdinalIgnoreCase))
             {
-                reasons.Add(MismatchReason.Gender);
+                (reasons ??= []).Add(MismatchReason.Gender);
             }
 
             if (excluded.Contains(profile.Id))
             {
-                reasons.Add(MismatchReason.Excluded);
+                (reasons ??= []).Add(MismatchReason.Excluded);
             }
 
             if (need.Modality == Modality.InPerson && !profile.Covers(need.District))
             {
-                reasons.Add(MismatchReason.OutsideArea);
+                (reasons ??= []).Add(MismatchReason.OutsideArea);
             }
 
             if (!profile.IsAvailableLocally(localStart, localEnd))
             {
-                reasons.Add(MismatchReason.NotAvailable);
+                (reasons ??= []).Add(MismatchReason.NotAvailable);
             }
 
-            var others = candidate.Bookings.Where(b => b.RequestId != need.RequestId).ToList();
-            if (others.Any(b => Collides(need, b, policy.TravelBuffer)))
+            if (candidate.Bookings.Count > 0)
             {
-                reasons.Add(MismatchReason.Overlap);
-            }
+                var others = candidate.Bookings.Where(b => b.RequestId != need.RequestId).ToList();
+                if (others.Any(b => Collides(need, b, policy.TravelBuffer)))
+                {
+                    (reasons ??= []).Add(MismatchReason.Overlap);
+                }
 
-            if (others.Count(b => policy.LocalDay(b.Start) == day) >= profile.DailyMaximum)
+                if (others.Count(b => policy.LocalDay(b.Start) == day) >= profile.DailyMaximum)
+                {
+                    (reasons ??= []).Add(MismatchReason.DailyMaximum);
+                }
+            }
+            else if (profile.DailyMaximum <= 0)
             {
-                reasons.Add(MismatchReason.DailyMaximum);
+                (reasons ??= []).Add(MismatchReason.DailyMaximum);
             }
 
-            if (reasons.Count == 0)
+            if (reasons is null)
             {
                 matches.Add((profile, skill!.Qualification, candidate.LastAssignedAt));
             }
