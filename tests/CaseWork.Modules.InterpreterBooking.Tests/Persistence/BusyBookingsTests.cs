@@ -60,10 +60,17 @@ public sealed class BusyBookingsTests
 
         var found = await booking.WithDbAsync(db => db.Bookings.IgnoreQueryFilters()
             .Where(b => b.InterpreterId == interpreter).LiveOverlapping(from, to).Select(b => b.Id).ToListAsync());
+        // Matching's compiled statement writes the same condition out: it must find the same jobs.
+        var matched = await booking.WithDbAsync(async db =>
+        {
+            var rows = await BusyBookings.CandidatesAsync(db, office, "|ar|", Modalities.Phone, from, to).ToListAsync();
+            var requests = rows.Where(r => r.Busy is not null).Select(r => r.Busy!.RequestId).ToHashSet();
+            return await db.Bookings.IgnoreQueryFilters().Where(b => requests.Contains(b.RequestId)).Select(b => b.Id).ToListAsync();
+        });
 
-        Assert.Equal(
-            ["a whole day, ending a minute into the period", "a whole day, starting a minute before the period ends", "around", "inside"],
-            found.Select(id => ids[id]).Order(StringComparer.Ordinal));
+        string[] expected = ["a whole day, ending a minute into the period", "a whole day, starting a minute before the period ends", "around", "inside"];
+        Assert.Equal(expected, found.Select(id => ids[id]).Order(StringComparer.Ordinal));
+        Assert.Equal(expected, matched.Select(id => ids[id]).Order(StringComparer.Ordinal));
     }
 
     [Theory]

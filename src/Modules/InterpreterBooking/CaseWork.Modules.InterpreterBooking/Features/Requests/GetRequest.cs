@@ -1,5 +1,6 @@
 using CaseWork.BuildingBlocks.Identity;
 using CaseWork.BuildingBlocks.Infrastructure.Http;
+using CaseWork.BuildingBlocks.Infrastructure.Persistence;
 using CaseWork.BuildingBlocks.Messaging;
 using CaseWork.BuildingBlocks.Results;
 using CaseWork.Modules.InterpreterBooking.Domain;
@@ -68,10 +69,21 @@ internal sealed class GetRequestHandler(InterpreterBookingDbContext db, OfferRou
     /// <summary>A pool of thousands would make the explanation unreadable: the first 50 of each list, with the totals.</summary>
     private const int ShownPerList = 50;
 
+    // Compiled once (ADR 0050): a coordinator's view of a request runs these besides matching. The office filter applies.
+    private static readonly PerModel<Func<InterpreterBookingDbContext, Guid, CancellationToken, Task<InterpreterRequest?>>> RequestById = new(() =>
+        EF.CompileAsyncQuery((InterpreterBookingDbContext db, Guid id, CancellationToken _) => db.Requests.AsNoTracking().FirstOrDefault(r => r.Id == id)));
+
+    private static readonly PerModel<Func<InterpreterBookingDbContext, Guid, IAsyncEnumerable<InterpreterNotification>>> NotificationsOf = new(() =>
+        EF.CompileAsyncQuery<InterpreterBookingDbContext, Guid, InterpreterNotification>((db, id) => db.Notifications.AsNoTracking().Where(n => n.RequestId == id).OrderBy(n => n.CreatedAt)));
+
+    private static readonly PerModel<Func<InterpreterBookingDbContext, Guid, CancellationToken, Task<Booking?>>> LatestBooking = new(() =>
+        EF.CompileAsyncQuery((InterpreterBookingDbContext db, Guid id, CancellationToken _) =>
+            db.Bookings.AsNoTracking().Where(b => b.RequestId == id).OrderByDescending(b => b.BookedAt).FirstOrDefault()));
+
     public async Task<Result<RequestDetails>> Handle(GetRequest query, CancellationToken cancellationToken)
     {
         // The office filter applies: another office's request reads as not found.
-        var request = await db.Requests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == query.RequestId, cancellationToken);
+        var request = await RequestById.For(db)(db, query.RequestId, cancellationToken);
         if (request is null)
         {
             return Error.NotFound("request-not-found", "There is no such request.");
@@ -79,8 +91,7 @@ internal sealed class GetRequestHandler(InterpreterBookingDbContext db, OfferRou
 
         var policy = await db.PolicyForAsync(request.OfficeId, cancellationToken);
         var report = await round.MatchAsync(request, policy, cancellationToken);
-        var notifications = await db.Notifications.AsNoTracking().Where(n => n.RequestId == request.Id).OrderBy(n => n.CreatedAt)
-            .ToListAsync(cancellationToken);
+        var notifications = await NotificationsOf.For(db)(db, request.Id).ToListAsync(cancellationToken);
         // Names of the pool's candidates come with the ranking; only others (an interpreter who no longer matches) are read.
         var names = report.Ranked.Select(r => (r.InterpreterId, r.DisplayName)).Concat(report.Rejected.Select(r => (r.InterpreterId, r.DisplayName)))
             .ToDictionary(n => n.InterpreterId, n => n.DisplayName);
@@ -96,8 +107,7 @@ internal sealed class GetRequestHandler(InterpreterBookingDbContext db, OfferRou
         }
 
         string Name(BuildingBlocks.Ids.UserId id) => names.GetValueOrDefault(id) ?? "?";
-        var booking = await db.Bookings.AsNoTracking().Where(b => b.RequestId == request.Id).OrderByDescending(b => b.BookedAt)
-            .FirstOrDefaultAsync(cancellationToken);
+        var booking = await LatestBooking.For(db)(db, request.Id, cancellationToken);
         var confirmedBy = booking?.ConfirmedBy is { } by ? (await directory.GetUserAsync(by, cancellationToken))?.DisplayName : null;
         return new RequestDetails(
             request.Id, request.AppointmentId, request.State, request.Language, request.Dialect, request.Modality, request.Start, request.End,

@@ -13,7 +13,6 @@ internal sealed class OfferRound(InterpreterBookingDbContext db, ClientFacts cli
         // A pool can hold thousands: SQL narrows it to members who speak the language and work in the modality (ADR 0024);
         // dialect, availability, area, exclusions, overlaps and the daily maximum are then checked in memory, on profiles
         // parsed once per version (ADR 0050).
-        var office = request.OfficeId;
         var code = "|" + request.Language.ToLowerInvariant() + "|";
         var modality = request.Modality switch
         {
@@ -21,25 +20,10 @@ internal sealed class OfferRound(InterpreterBookingDbContext db, ClientFacts cli
             Modality.Phone => Modalities.Phone,
             _ => Modalities.Video,
         };
-        // Only the office's current members: a membership that ended is kept for the statement, never offered a job (ADR 0048).
-        var members = db.PoolMemberships.IgnoreQueryFilters().Where(m => m.OfficeId == office && m.LeftAt == null);
-        // One statement for the candidates and whatever keeps each busy around the job (the day before to the day after, for
-        // the daily maximum): a row per candidate and busy booking, or one row with no booking.
-        var busyBookings = db.Bookings.IgnoreQueryFilters().LiveOverlapping(request.Start.AddDays(-1), request.End.AddDays(1));
-        var rows = await (
-                from p in db.Interpreters
-                where members.Any(m => m.InterpreterId == p.Id)
-                      && (p.LanguageCodes == "" || p.LanguageCodes.Contains(code))
-                      && (p.Modalities & modality) != 0
-                from b in busyBookings.Where(b => b.InterpreterId == p.Id).DefaultIfEmpty()
-                select new
-                {
-                    p.Id,
-                    p.Version,
-                    p.LastAssignedAt,
-                    Busy = b == null ? null : new BusyPeriod(b.RequestId, b.Start, b.End, b.Modality == Modality.InPerson),
-                })
-            .AsNoTracking()
+        // Only the office's current members (a membership that ended is kept for the statement, never offered a job: ADR 0048),
+        // in one statement with whatever keeps each busy from the day before to the day after the job (for the daily maximum):
+        // a row per candidate and busy booking, or one row with no booking.
+        var rows = await BusyBookings.CandidatesAsync(db, request.OfficeId, code, modality, request.Start.AddDays(-1), request.End.AddDays(1))
             .ToListAsync(cancellationToken);
         var candidates = rows.DistinctBy(r => r.Id).ToList();
         var profiles = new Dictionary<UserId, InterpreterProfile>(candidates.Count);
@@ -70,7 +54,7 @@ internal sealed class OfferRound(InterpreterBookingDbContext db, ClientFacts cli
         var busy = rows.Where(r => r.Busy is not null).ToLookup(r => r.Id, r => r.Busy!);
         var pool = candidates
             .Where(c => profiles.ContainsKey(c.Id))
-            .Select(c => new MatchCandidate(profiles[c.Id], [.. busy[c.Id]]) { LastAssignedAt = c.LastAssignedAt });
+            .Select(c => new MatchCandidate(profiles[c.Id], busy.Contains(c.Id) ? [.. busy[c.Id]] : []) { LastAssignedAt = c.LastAssignedAt });
         return InterpreterMatcher.Match(request.Need, policy, pool, excluded);
     }
 
