@@ -76,9 +76,11 @@ internal sealed class GetRequestHandler(InterpreterBookingDbContext db, OfferRou
     private static readonly PerModel<Func<InterpreterBookingDbContext, Guid, IAsyncEnumerable<InterpreterNotification>>> NotificationsOf = new(() =>
         EF.CompileAsyncQuery<InterpreterBookingDbContext, Guid, InterpreterNotification>((db, id) => db.Notifications.AsNoTracking().Where(n => n.RequestId == id).OrderBy(n => n.CreatedAt)));
 
-    private static readonly PerModel<Func<InterpreterBookingDbContext, Guid, CancellationToken, Task<Booking?>>> LatestBooking = new(() =>
-        EF.CompileAsyncQuery((InterpreterBookingDbContext db, Guid id, CancellationToken _) =>
-            db.Bookings.AsNoTracking().Where(b => b.RequestId == id).OrderByDescending(b => b.BookedAt).FirstOrDefault()));
+    // A request has a booking or a few (one per interpreter who took it and gave it back): all are read and the latest
+    // taken here, because a compiled "first by booked_at" sends its LIMIT as a parameter and PostgreSQL's generic plan for
+    // that read ten times slower.
+    private static readonly PerModel<Func<InterpreterBookingDbContext, Guid, IAsyncEnumerable<Booking>>> BookingsOf = new(() =>
+        EF.CompileAsyncQuery((InterpreterBookingDbContext db, Guid id) => db.Bookings.AsNoTracking().Where(b => b.RequestId == id)));
 
     public async Task<Result<RequestDetails>> Handle(GetRequest query, CancellationToken cancellationToken)
     {
@@ -107,7 +109,7 @@ internal sealed class GetRequestHandler(InterpreterBookingDbContext db, OfferRou
         }
 
         string Name(BuildingBlocks.Ids.UserId id) => names.GetValueOrDefault(id) ?? "?";
-        var booking = await LatestBooking.For(db)(db, request.Id, cancellationToken);
+        var booking = (await BookingsOf.For(db)(db, request.Id).ToListAsync(cancellationToken)).MaxBy(b => b.BookedAt);
         var confirmedBy = booking?.ConfirmedBy is { } by ? (await directory.GetUserAsync(by, cancellationToken))?.DisplayName : null;
         return new RequestDetails(
             request.Id, request.AppointmentId, request.State, request.Language, request.Dialect, request.Modality, request.Start, request.End,
