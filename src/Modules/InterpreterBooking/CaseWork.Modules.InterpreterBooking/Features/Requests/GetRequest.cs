@@ -77,8 +77,8 @@ internal sealed class GetRequestHandler(InterpreterBookingDbContext db, OfferRou
         EF.CompileAsyncQuery<InterpreterBookingDbContext, Guid, InterpreterNotification>((db, id) => db.Notifications.AsNoTracking().Where(n => n.RequestId == id).OrderBy(n => n.CreatedAt)));
 
     // A request has a booking or a few (one per interpreter who took it and gave it back): all are read and the latest
-    // taken here, because a compiled "first by booked_at" sends its LIMIT as a parameter and PostgreSQL's generic plan for
-    // that read ten times slower.
+    // taken here, because a compiled "first by booked_at" sends its LIMIT as a parameter, and PostgreSQL's generic plan for
+    // it took 0.75 ms a call in the benchmark against 0.05 ms for LIMIT 1 (ADR 0050).
     private static readonly PerModel<Func<InterpreterBookingDbContext, Guid, IAsyncEnumerable<Booking>>> BookingsOf = new(() =>
         EF.CompileAsyncQuery((InterpreterBookingDbContext db, Guid id) => db.Bookings.AsNoTracking().Where(b => b.RequestId == id)));
 
