@@ -21,12 +21,8 @@ public sealed class ConsentOnOfficeTodayTests
     [Fact]
     public async Task The_refer_page_does_not_count_a_consent_that_ended_yesterday_in_the_office()
     {
-        await using var host = await ReferralsHost.StartAsync(DatabaseProvider.Sqlite);
-        host.Clock.SetUtcNow(JustAfterMidnightInBerlin);
-        await host.ImportDirectoryAsync();
-        var office = await host.Factory.DemoOfficeAsync();
-        var client = host.Clients.AddClient(office, "Amina Haddad", "K-7F3A-92", "debts");
-        host.Clients.Consent(office, client.Id, ReferralsHost.DebtOrganisation, ConsentEnded, "identity", "contact", "needs");
+        var (host, client) = await ConsentEndedYesterdayAsync();
+        await using var disposeHost = host;
         using var worker = await host.ClientAsync(Roles.Streetworker);
 
         var html = await worker.GetStringAsync($"/Referrals/Refer/{client.Id.Value}?serviceId={ReferralsHost.DebtService}");
@@ -40,12 +36,8 @@ public sealed class ConsentOnOfficeTodayTests
     [Fact]
     public async Task Sending_is_refused_when_the_consent_ended_yesterday_in_the_office()
     {
-        await using var host = await ReferralsHost.StartAsync(DatabaseProvider.Sqlite);
-        host.Clock.SetUtcNow(JustAfterMidnightInBerlin);
-        await host.ImportDirectoryAsync();
-        var office = await host.Factory.DemoOfficeAsync();
-        var client = host.Clients.AddClient(office, "Amina Haddad", "K-7F3A-92", "debts");
-        host.Clients.Consent(office, client.Id, ReferralsHost.DebtOrganisation, ConsentEnded, "identity", "contact", "needs");
+        var (host, client) = await ConsentEndedYesterdayAsync();
+        await using var disposeHost = host;
         using var worker = await host.ClientAsync(Roles.Streetworker);
 
         using var response = await worker.PostAsJsonAsync("/api/referrals/", ReferralsHost.ReferBody(client, ReferralsHost.DebtService));
@@ -54,5 +46,25 @@ public sealed class ConsentOnOfficeTodayTests
         Assert.Contains("Keine gültige Einwilligung", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Empty((await worker.GetFromJsonAsync<JsonArray>($"/api/referrals/client/{client.Id.Value}"))!);
         Assert.Equal(BerlinToday, Assert.Single(host.Clients.Checks).On);
+    }
+
+    /// <summary>A host at 00:30 in Berlin, with a demo-office client whose debt-counselling consent ended there the day before.</summary>
+    private static async Task<(ReferralsHost Host, FakeClientDirectory.FakeClient Client)> ConsentEndedYesterdayAsync()
+    {
+        var host = await ReferralsHost.StartAsync(DatabaseProvider.Sqlite);
+        try
+        {
+            host.Clock.SetUtcNow(JustAfterMidnightInBerlin);
+            await host.ImportDirectoryAsync();
+            var office = await host.Factory.DemoOfficeAsync();
+            var client = host.Clients.AddClient(office, "Amina Haddad", "K-7F3A-92", "debts");
+            host.Clients.Consent(office, client.Id, ReferralsHost.DebtOrganisation, ConsentEnded, "identity", "contact", "needs");
+            return (host, client);
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
     }
 }
