@@ -111,12 +111,11 @@ internal sealed class InterpreterProfile : IVersioned
     public bool Covers(string? district) =>
         Districts.Count == 0 || string.IsNullOrWhiteSpace(district) || Districts.Contains(district.Trim(), StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Whether the whole job lies in one weekly window on a day without absence (office-local time).</summary>
-    public bool IsAvailable(DateTimeOffset start, DateTimeOffset end, TimeZoneInfo zone) =>
-        IsAvailableLocally(TimeZoneInfo.ConvertTime(start, zone), TimeZoneInfo.ConvertTime(end, zone));
-
-    /// <summary><see cref="IsAvailable"/> for a job whose start and end are already in office-local time (matching converts them once for the whole pool).</summary>
-    public bool IsAvailableLocally(DateTimeOffset localStart, DateTimeOffset localEnd)
+    /// <summary>
+    /// Whether the whole job lies in one weekly window on a day without absence. Start and end are in office-local time
+    /// (matching converts them once for the whole pool).
+    /// </summary>
+    public bool IsAvailable(DateTimeOffset localStart, DateTimeOffset localEnd)
     {
         var day = DateOnly.FromDateTime(localStart.DateTime);
         if (Absences.Any(a => a.Covers(day) || a.Covers(DateOnly.FromDateTime(localEnd.DateTime))))

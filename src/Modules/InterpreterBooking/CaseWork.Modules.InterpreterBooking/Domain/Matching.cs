@@ -95,7 +95,7 @@ internal static class InterpreterMatcher
                 (reasons ??= []).Add(MismatchReason.OutsideArea);
             }
 
-            if (!profile.IsAvailableLocally(localStart, localEnd))
+            if (!profile.IsAvailable(localStart, localEnd))
             {
                 (reasons ??= []).Add(MismatchReason.NotAvailable);
             }
