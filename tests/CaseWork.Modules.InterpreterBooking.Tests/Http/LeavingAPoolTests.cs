@@ -350,6 +350,49 @@ public sealed class LeavingAPoolTests
         db.Bookings.Add(job);
     }
 
+    [Fact]
+    public async Task A_refusal_for_upcoming_jobs_reads_in_the_language_of_the_page_on_both_forms()
+    {
+        await using var booking = await BookingHost.StartAsync(DatabaseProvider.Sqlite);
+        var host = booking.Host;
+        var (home, _, nour) = await TwoOfficesAsync(booking);
+        using var homeWorker = await host.SignedInClientAsync(await host.DemoUserAsync(Roles.Streetworker));
+        using var interpreter = await host.SignedInClientAsync(nour);
+        await booking.WithDbAsync(async db =>
+        {
+            AddBookedJob(db, home, nour.Id, new DateTimeOffset(DateTimeOffset.UtcNow.UtcDateTime.Date.AddDays(30).AddHours(9), TimeSpan.Zero));
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        var leave = $"/InterpreterBooking/Portal?officeId={home.Value}&version={(await MembershipAsync(booking, home, nour.Id)).Version}&handler=LeavePool";
+        var remove = $"/InterpreterBooking/Pool?handler=Remove&interpreterId={nour.Id.Value}";
+        var terms = ("termsVersion", (await MembershipAsync(booking, home, nour.Id)).Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        async Task<string> RefusedAsync(HttpClient client, string page, string action, params (string, string)[] fields)
+        {
+            using var refused = await client.PostAsync(action, Form(await client.GetStringAsync(page), fields));
+            Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+            return await refused.Content.ReadAsStringAsync();
+        }
+
+        Assert.Contains("Sie haben noch kommende Einsätze bei dieser Stelle.", await RefusedAsync(interpreter, "/InterpreterBooking/Portal", leave), StringComparison.Ordinal);
+        Assert.Contains("Diese Person hat noch kommende Einsätze bei der Stelle.", await RefusedAsync(homeWorker, "/InterpreterBooking/Pool", remove, terms), StringComparison.Ordinal);
+
+        foreach (var (client, page) in new[] { (interpreter, "/InterpreterBooking/Portal"), (homeWorker, "/InterpreterBooking/Pool") })
+        {
+            using var english = await client.PostAsync("/Culture", Form(await client.GetStringAsync(page), ("culture", "en-GB"), ("returnUrl", page)));
+            Assert.Equal(HttpStatusCode.Redirect, english.StatusCode);
+        }
+
+        var interpreterSees = await RefusedAsync(interpreter, "/InterpreterBooking/Portal", leave);
+        Assert.Contains("You still have upcoming jobs with this office.", interpreterSees, StringComparison.Ordinal);
+        Assert.DoesNotContain("kommende Einsätze", interpreterSees, StringComparison.Ordinal);
+        var coordinatorSees = await RefusedAsync(homeWorker, "/InterpreterBooking/Pool", remove, terms);
+        Assert.Contains("This person still has upcoming jobs with the office.", coordinatorSees, StringComparison.Ordinal);
+        Assert.DoesNotContain("kommende Einsätze", coordinatorSees, StringComparison.Ordinal);
+        Assert.Null((await MembershipAsync(booking, home, nour.Id)).LeftAt);
+    }
+
     private static void AddBookedJob(InterpreterBookingDbContext db, OfficeId office, UserId interpreter, DateTimeOffset start)
     {
         var policy = BookingPolicy.Default(office);

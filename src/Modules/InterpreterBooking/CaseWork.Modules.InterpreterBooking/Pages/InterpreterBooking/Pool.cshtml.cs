@@ -87,7 +87,8 @@ internal sealed class PoolModel(
 
         Problem = result.Error.Code switch
         {
-            "upcoming-bookings" => result.Error.Message,
+            // A fixed text, so the English page shows it in English (the error's own message is German only).
+            "upcoming-bookings" => "Diese Person hat noch kommende Einsätze bei der Stelle. Sie kann erst aus dem Pool genommen werden, wenn sie vorbei oder abgesagt sind.",
             "concurrent-edit" => "Die Mitgliedschaft wurde inzwischen geändert. Bitte prüfen Sie die Seite und versuchen Sie es noch einmal.",
             _ => "Diese Person ist nicht (mehr) im Pool der Stelle.",
         };

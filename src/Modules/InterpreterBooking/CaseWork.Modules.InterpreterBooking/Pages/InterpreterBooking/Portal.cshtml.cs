@@ -120,7 +120,8 @@ internal sealed class PortalModel(
 
         Problem = result.Error.Code switch
         {
-            "upcoming-bookings" => result.Error.Message,
+            // A fixed text, so the English page shows it in English; the page lists the jobs in the way under the office.
+            "upcoming-bookings" => "Sie haben noch kommende Einsätze bei dieser Stelle. Sie können den Pool erst verlassen, wenn sie vorbei oder abgesagt sind.",
             "concurrent-edit" => "Die Mitgliedschaft wurde inzwischen geändert. Bitte prüfen Sie die Seite und versuchen Sie es noch einmal.",
             _ => "Sie sind nicht (mehr) im Pool dieser Stelle.",
         };
