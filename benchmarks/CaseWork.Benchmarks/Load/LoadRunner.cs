@@ -198,13 +198,15 @@ internal static class LoadReport
     {
         static string F(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
         Table.Print(
-            ["provider", "request", "conn", "requests", "failed", "req/s", "p50 ms", "p95 ms", "p99 ms", "cpu ms/req", "db cpu ms/req"],
+            ["provider", "request", "conn", "requests", "failed", "req/s", "p50 ms", "p95 ms", "p99 ms", "cpu ms/req", "db cpu ms/req", "alloc KB/req", "gc pause ms/req"],
             [.. results.Select(r => new[]
             {
                 r.Provider, r.Name, F(r.Connections, "0"), F(r.Requests, "0"), F(r.Failures, "0"), F(r.RequestsPerSecond, "0"),
                 F(r.Percentile(0.50), "0.00"), F(r.Percentile(0.95), "0.00"), F(r.Percentile(0.99), "0.00"),
                 r.Cpu is { Requests: > 0 } c ? F(c.ProcessMs / c.Requests, "0.000") : "",
                 r.Cpu is { Requests: > 0, DatabaseMs: { } db } d ? F(db / d.Requests, "0.000") : "",
+                r.Cpu is { Requests: > 0 } a ? F(a.AllocatedBytes / 1024.0 / a.Requests, "0.0") : "",
+                r.Cpu is { Requests: > 0 } g ? F(g.GcPauseMs / g.Requests, "0.000") : "",
             })]);
         Console.WriteLine();
         Table.Print(
@@ -226,12 +228,16 @@ internal static class LoadReport
 }
 
 /// <summary>CPU used during a run: by this process (host and load generator alike) and by the database server's backends, over <see cref="Requests"/> answered requests.</summary>
-internal sealed record CpuUse(double ProcessMs, double? DatabaseMs, long Requests = 0)
+/// <param name="AllocatedBytes">Managed memory this process allocated (host and load generator alike).</param>
+/// <param name="GcPauseMs">Time this process's threads stood still for garbage collections.</param>
+internal sealed record CpuUse(double ProcessMs, double? DatabaseMs, long Requests = 0, long AllocatedBytes = 0, double GcPauseMs = 0)
 {
     public static CpuUse operator -(CpuUse after, CpuUse before) =>
-        new(after.ProcessMs - before.ProcessMs, after.DatabaseMs - before.DatabaseMs, after.Requests - before.Requests);
+        new(after.ProcessMs - before.ProcessMs, after.DatabaseMs - before.DatabaseMs, after.Requests - before.Requests,
+            after.AllocatedBytes - before.AllocatedBytes, after.GcPauseMs - before.GcPauseMs);
 
-    public static CpuUse operator +(CpuUse a, CpuUse b) => new(a.ProcessMs + b.ProcessMs, a.DatabaseMs + b.DatabaseMs, a.Requests + b.Requests);
+    public static CpuUse operator +(CpuUse a, CpuUse b) =>
+        new(a.ProcessMs + b.ProcessMs, a.DatabaseMs + b.DatabaseMs, a.Requests + b.Requests, a.AllocatedBytes + b.AllocatedBytes, a.GcPauseMs + b.GcPauseMs);
 }
 
 /// <summary>
@@ -248,7 +254,8 @@ internal static class CpuMeter
     public static CpuUse Read()
     {
         using var self = Process.GetCurrentProcess();
-        return new CpuUse(self.TotalProcessorTime.TotalMilliseconds, DatabaseMilliseconds());
+        return new CpuUse(
+            self.TotalProcessorTime.TotalMilliseconds, DatabaseMilliseconds(), 0, GC.GetTotalAllocatedBytes(), GC.GetTotalPauseDuration().TotalMilliseconds);
     }
 
     private static double? DatabaseMilliseconds()
