@@ -12,20 +12,16 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CaseWork.Modules.InterpreterBooking.Pages.InterpreterBooking;
 
 /// <summary>The interpreter portal: open offers to accept or decline, and my jobs.</summary>
+/// <remarks>
+/// The page is built with the four reads every visit needs. Each post's command handler is asked for by that post only
+/// (<c>[FromServices]</c>), so a visit does not build seven handler chains it does not use (ADR 0051).
+/// </remarks>
 [Authorize(Roles = Roles.Interpreter)]
 internal sealed class PortalModel(
     IQueryHandler<MyOffers, IReadOnlyList<OfferView>> offers,
     IQueryHandler<MyJobs, IReadOnlyList<JobView>> jobs,
-    ICommandHandler<AcceptOffer, AcceptedOffer> accept,
-    ICommandHandler<DeclineOffer, Unit> decline,
-    ICommandHandler<ReconfirmBooking, Unit> reconfirm,
-    ICommandHandler<RecordJob, Unit> record,
-    ICommandHandler<OpenCalendarFeed, OpenedCalendarFeed> openFeed,
-    ICommandHandler<RevokeCalendarFeed, Unit> revokeFeed,
     IQueryHandler<MyInvitations, IReadOnlyList<MyInvitationView>> invitations,
-    ICommandHandler<AnswerInvitation, Unit> answerInvitation,
-    IQueryHandler<MyOffices, IReadOnlyList<MyOfficeView>> offices,
-    ICommandHandler<LeavePool, Unit> leave) : PageModel
+    IQueryHandler<MyOffices, IReadOnlyList<MyOfficeView>> offices) : PageModel
 {
     /// <summary>The offices whose pool the interpreter is in, each with a way to leave it (ADR 0048).</summary>
     public IReadOnlyList<MyOfficeView> Offices { get; private set; } = [];
@@ -48,25 +44,28 @@ internal sealed class PortalModel(
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
-    public async Task<IActionResult> OnPostAcceptAsync(Guid offerId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAcceptAsync(Guid offerId, [FromServices] ICommandHandler<AcceptOffer, AcceptedOffer> accept, CancellationToken cancellationToken)
     {
         var result = await accept.Handle(new AcceptOffer(offerId), cancellationToken);
         return await AfterAsync(result.IsSuccess ? null : result.Error, "Angenommen. Der Einsatz steht jetzt unter „Meine Einsätze“.", cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostDeclineAsync(Guid offerId, string? reason, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostDeclineAsync(Guid offerId, string? reason, [FromServices] ICommandHandler<DeclineOffer, Unit> decline, CancellationToken cancellationToken)
     {
         var result = await decline.Handle(new DeclineOffer(offerId, reason ?? ""), cancellationToken);
         return await AfterAsync(result.IsSuccess ? null : result.Error, "Abgelehnt.", cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostReconfirmAsync(Guid bookingId, bool confirmed, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostReconfirmAsync(
+        Guid bookingId, bool confirmed, [FromServices] ICommandHandler<ReconfirmBooking, Unit> reconfirm, CancellationToken cancellationToken)
     {
         var result = await reconfirm.Handle(new ReconfirmBooking(bookingId, confirmed, confirmed ? null : "neue Zeit passt nicht"), cancellationToken);
         return await AfterAsync(result.IsSuccess ? null : result.Error, confirmed ? "Neue Zeit bestätigt." : "Einsatz zurückgegeben.", cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostRecordAsync(Guid bookingId, DateOnly? day, TimeOnly? from, TimeOnly? to, int travelMinutes, decimal kilometres, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostRecordAsync(
+        Guid bookingId, DateOnly? day, TimeOnly? from, TimeOnly? to, int travelMinutes, decimal kilometres,
+        [FromServices] ICommandHandler<RecordJob, Unit> record, CancellationToken cancellationToken)
     {
         if (day is null || from is null || to is null)
         {
@@ -77,7 +76,7 @@ internal sealed class PortalModel(
         return await AfterAsync(result.IsSuccess ? null : result.Error, "Einsatz erfasst. Die Stelle bestätigt ihn.", cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostOpenFeedAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostOpenFeedAsync([FromServices] ICommandHandler<OpenCalendarFeed, OpenedCalendarFeed> openFeed, CancellationToken cancellationToken)
     {
         var result = await openFeed.Handle(new OpenCalendarFeed(), cancellationToken);
         if (result.IsSuccess)
@@ -88,13 +87,14 @@ internal sealed class PortalModel(
         return await AfterAsync(result.IsSuccess ? null : result.Error, "Neue Kalender-Adresse erstellt. Die alte gilt nicht mehr.", cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostRevokeFeedAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostRevokeFeedAsync([FromServices] ICommandHandler<RevokeCalendarFeed, Unit> revokeFeed, CancellationToken cancellationToken)
     {
         var result = await revokeFeed.Handle(new RevokeCalendarFeed(), cancellationToken);
         return await AfterAsync(result.IsSuccess ? null : result.Error, "Kalender-Abo beendet.", cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostAnswerInvitationAsync(Guid invitationId, bool accept, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAnswerInvitationAsync(
+        Guid invitationId, bool accept, [FromServices] ICommandHandler<AnswerInvitation, Unit> answerInvitation, CancellationToken cancellationToken)
     {
         var result = await answerInvitation.Handle(new AnswerInvitation(invitationId, accept), cancellationToken);
         if (result.IsSuccess)
@@ -109,7 +109,7 @@ internal sealed class PortalModel(
         return Page();
     }
 
-    public async Task<IActionResult> OnPostLeavePoolAsync(Guid officeId, int? version, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostLeavePoolAsync(Guid officeId, int? version, [FromServices] ICommandHandler<LeavePool, Unit> leave, CancellationToken cancellationToken)
     {
         var result = await leave.Handle(new LeavePool(officeId, version), cancellationToken);
         if (result.IsSuccess)
