@@ -40,7 +40,7 @@ public sealed class OutcomeStatisticsTests
     [Fact]
     public void Counts_on_a_known_set()
     {
-        var figures = OutcomeStatistics.Compute("all", KnownSet, Start.AddDays(100), FollowUpPolicy.Default);
+        var figures = OutcomeStatistics.Compute("all", KnownSet, Start.AddDays(100), FollowUpPolicy.Default, TimeZoneInfo.Utc);
 
         Assert.Equal(10, figures.Sent);
         Assert.Equal(7, figures.Accepted);
@@ -61,7 +61,7 @@ public sealed class OutcomeStatisticsTests
     [Fact]
     public void Median_and_90th_percentile_on_a_known_set()
     {
-        var figures = OutcomeStatistics.Compute("all", KnownSet, Start.AddDays(100), FollowUpPolicy.Default);
+        var figures = OutcomeStatistics.Compute("all", KnownSet, Start.AddDays(100), FollowUpPolicy.Default, TimeZoneInfo.Utc);
 
         Assert.Equal(3, figures.MedianDaysToAcceptance);
         Assert.Equal(10, figures.P90DaysToAcceptance);
@@ -72,7 +72,7 @@ public sealed class OutcomeStatisticsTests
     [Fact]
     public void No_values_give_no_percentiles()
     {
-        var figures = OutcomeStatistics.Compute("none", [Facts(ReferralStatus.Sent)], Start.AddDays(1), FollowUpPolicy.Default);
+        var figures = OutcomeStatistics.Compute("none", [Facts(ReferralStatus.Sent)], Start.AddDays(1), FollowUpPolicy.Default, TimeZoneInfo.Utc);
 
         Assert.Null(figures.MedianDaysToAcceptance);
         Assert.Null(figures.P90DaysToOutcome);
@@ -93,10 +93,27 @@ public sealed class OutcomeStatisticsTests
         var sentMonday = Facts(ReferralStatus.Sent);
         var waitlisted = Facts(ReferralStatus.Waitlisted, waitlisted: true);
 
-        var figures = OutcomeStatistics.Compute("open", [sentMonday, waitlisted], Start.AddDays(3), FollowUpPolicy.Default);
+        var figures = OutcomeStatistics.Compute("open", [sentMonday, waitlisted], Start.AddDays(3), FollowUpPolicy.Default, TimeZoneInfo.Utc);
 
         Assert.Equal(2, figures.Open);
         Assert.Equal(1, figures.Overdue);
-        Assert.Equal(0, OutcomeStatistics.Compute("open", [sentMonday], Start.AddDays(2), FollowUpPolicy.Default).Overdue);
+        Assert.Equal(0, OutcomeStatistics.Compute("open", [sentMonday], Start.AddDays(2), FollowUpPolicy.Default, TimeZoneInfo.Utc).Overdue);
+    }
+
+    [Fact]
+    public void Working_days_to_the_reminder_are_counted_in_the_office_s_time_zone()
+    {
+        // Sent on Saturday 00:30 in Berlin, which is still Friday in UTC. Counted from Saturday, the third working day is
+        // Wednesday, so the reminder is due on Wednesday at 00:30 Berlin time. Counted from Friday in UTC, it would not be
+        // due until Wednesday 23:30 UTC. At noon on Wednesday the referral is overdue for the office.
+        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+        var sentAt = new DateTimeOffset(2026, 3, 7, 0, 30, 0, TimeSpan.FromHours(1));
+        var sent = Facts(ReferralStatus.Sent) with { SentAt = sentAt };
+        var wednesdayNoon = new DateTimeOffset(2026, 3, 11, 12, 0, 0, TimeSpan.FromHours(1));
+
+        Assert.Equal(1, OutcomeStatistics.Compute("office", [sent], wednesdayNoon, FollowUpPolicy.Default, berlin).Overdue);
+        Assert.True(OutcomeStatistics.IsOverdue(sent, wednesdayNoon, FollowUpPolicy.Default, berlin));
+        Assert.False(OutcomeStatistics.IsOverdue(sent, wednesdayNoon, FollowUpPolicy.Default, TimeZoneInfo.Utc));
+        Assert.False(OutcomeStatistics.IsOverdue(sent, new DateTimeOffset(2026, 3, 11, 0, 15, 0, TimeSpan.FromHours(1)), FollowUpPolicy.Default, berlin));
     }
 }

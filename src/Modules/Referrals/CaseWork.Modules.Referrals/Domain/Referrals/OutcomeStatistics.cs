@@ -41,10 +41,12 @@ internal sealed record OutcomeFigures(
 /// </summary>
 internal static class OutcomeStatistics
 {
-    public static OutcomeFigures Compute(string key, IReadOnlyCollection<ReferralFacts> facts, DateTimeOffset now, FollowUpPolicy policy)
+    /// <summary>The figures of one group; <paramref name="zone"/> is the office's, in which working days are counted.</summary>
+    public static OutcomeFigures Compute(string key, IReadOnlyCollection<ReferralFacts> facts, DateTimeOffset now, FollowUpPolicy policy, TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(zone);
         var toAcceptance = facts.Where(f => f.AcceptedAt is not null).Select(f => Days(f.SentAt, f.AcceptedAt!.Value)).ToList();
         var toOutcome = facts.Where(f => f.Status == ReferralStatus.Completed && f.ClosedAt is not null).Select(f => Days(f.SentAt, f.ClosedAt!.Value)).ToList();
         var open = facts.Where(f => IsOpen(f.Status)).ToList();
@@ -62,19 +64,22 @@ internal static class OutcomeStatistics
             Expired: facts.Count(f => f.Status == ReferralStatus.Expired),
             Withdrawn: facts.Count(f => f.Status == ReferralStatus.Withdrawn),
             Open: open.Count,
-            Overdue: open.Count(f => IsOverdue(f, now, policy)),
+            Overdue: open.Count(f => IsOverdue(f, now, policy, zone)),
             MedianDaysToAcceptance: Percentile(toAcceptance, 0.5),
             P90DaysToAcceptance: Percentile(toAcceptance, 0.9),
             MedianDaysToOutcome: Percentile(toOutcome, 0.5),
             P90DaysToOutcome: Percentile(toOutcome, 0.9));
     }
 
-    /// <summary>Open and unanswered past the reminder (working days counted in UTC here: the view is a monthly picture, not a rule).</summary>
-    public static bool IsOverdue(ReferralFacts facts, DateTimeOffset now, FollowUpPolicy policy)
+    /// <summary>
+    /// Open and unanswered past the reminder, with working days counted in the office's time zone as the reminder job and the
+    /// open-referral lists count them, so a group's count agrees with the lines it sums.
+    /// </summary>
+    public static bool IsOverdue(ReferralFacts facts, DateTimeOffset now, FollowUpPolicy policy, TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(policy);
-        return facts.Status == ReferralStatus.Sent && now >= policy.ReminderDue(facts.SentAt, TimeZoneInfo.Utc);
+        return facts.Status == ReferralStatus.Sent && now >= policy.ReminderDue(facts.SentAt, zone);
     }
 
     public static bool IsOpen(ReferralStatus status) =>

@@ -70,12 +70,12 @@ internal sealed class GetOutcomeReportHandler(
             where TKey : notnull =>
             facts.SelectMany(f => keys(f).Select(k => (Key: k, Facts: f)))
                 .GroupBy(x => x.Key)
-                .Select(g => OutcomeStatistics.Compute(label(g.Key), g.Select(x => x.Facts).ToList(), now, policy))
+                .Select(g => OutcomeStatistics.Compute(label(g.Key), g.Select(x => x.Facts).ToList(), now, policy, zone))
                 .OrderByDescending(f => f.Sent).ThenBy(f => f.Key, StringComparer.Ordinal)
                 .ToList();
 
         var byMonth = facts.GroupBy(f => Month(f.SentAt, zone))
-            .Select(g => OutcomeStatistics.Compute(g.Key, g.ToList(), now, policy))
+            .Select(g => OutcomeStatistics.Compute(g.Key, g.ToList(), now, policy, zone))
             .OrderBy(f => f.Key, StringComparer.Ordinal)
             .ToList();
 
@@ -89,7 +89,7 @@ internal sealed class GetOutcomeReportHandler(
         return new OutcomeReport(
             firstDay,
             lastDay,
-            OutcomeStatistics.Compute("Gesamt", facts, now, policy) with { Overdue = openLines.Count(l => l.Overdue) },
+            OutcomeStatistics.Compute("Gesamt", facts, now, policy, zone),
             By<string>(f => [f.ServiceName], s => s),
             By<string>(f => [f.ServiceType], ServiceTypes.LabelDe),
             By(f => f.NeedAreas, Labels.NeedArea),
