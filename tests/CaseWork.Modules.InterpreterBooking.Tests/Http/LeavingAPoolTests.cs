@@ -5,9 +5,13 @@ using CaseWork.BuildingBlocks.Identity;
 using CaseWork.BuildingBlocks.Ids;
 using CaseWork.BuildingBlocks.Infrastructure.Auditing;
 using CaseWork.BuildingBlocks.Infrastructure.Persistence;
+using CaseWork.BuildingBlocks.Messaging;
+using CaseWork.BuildingBlocks.Notifications;
 using CaseWork.Modules.InterpreterBooking.Domain;
+using CaseWork.Modules.InterpreterBooking.Features.Notifications;
 using CaseWork.Modules.InterpreterBooking.Features.Shared;
 using CaseWork.Modules.InterpreterBooking.Infrastructure.Persistence;
+using CaseWork.Modules.InterpreterBooking.Tests.Flows;
 using CaseWork.Modules.InterpreterBooking.Tests.Persistence;
 using CaseWork.TestKit;
 using Microsoft.EntityFrameworkCore;
@@ -109,6 +113,9 @@ public sealed class LeavingAPoolTests
         Assert.Equal(afterLeaving, await SnapshotAsync(booking));
         Assert.Equal([home.Value], (await MembershipsAsync(interpreter)).Select(o => o.GetProperty("officeId").GetGuid()));
 
+        // Leaving on one's own sends no mail about it.
+        Assert.Equal(0, await RemovalMailsAsync(booking));
+
         // The end is audited once, with who ended it and what it withdrew.
         await using (var scope = host.Services.CreateAsyncScope())
         {
@@ -128,7 +135,8 @@ public sealed class LeavingAPoolTests
     [InlineData(DatabaseProvider.Postgres)]
     public async Task A_coordinator_takes_a_member_out_refusals_change_nothing_and_a_new_invitation_brings_the_old_rates_back(DatabaseProvider provider)
     {
-        await using var booking = await BookingHost.StartAsync(provider);
+        var mail = new RecordingEmailSender();
+        await using var booking = await BookingHost.StartAsync(provider, services => services.AddSingleton<IEmailSender>(mail));
         var host = booking.Host;
         var (home, neighbour, nour) = await TwoOfficesAsync(booking);
         using var homeWorker = await host.SignedInClientAsync(await host.DemoUserAsync(Roles.Streetworker));
@@ -182,11 +190,24 @@ public sealed class LeavingAPoolTests
         Assert.Equal(HttpStatusCode.Forbidden, (await neighbourWorker.PostAsync($"{Api}/memberships/{neighbour.Value}/leave", null)).StatusCode);
         Assert.Equal(before, await SnapshotAsync(booking));
 
+        // None of the refusals told Nour anything.
+        Assert.Equal(0, await RemovalMailsAsync(booking));
+
         // The neighbour, with no job ahead, takes Nour out; the home membership stays.
         Assert.Equal(HttpStatusCode.NoContent, (await neighbourWorker.PostAsJsonAsync($"{Api}/pool/{nour.Id.Value}/leave", new { termsVersion = neighbourTerms })).StatusCode);
         Assert.NotNull((await MembershipAsync(booking, neighbour, nour.Id)).LeftAt);
         Assert.Null((await MembershipAsync(booking, home, nour.Id)).LeftAt);
         Assert.Equal(HttpStatusCode.Conflict, (await neighbourWorker.PostAsync($"{Api}/pool/{nour.Id.Value}/leave", null)).StatusCode);
+
+        // Nour is told by mail, once (the repeated removal was refused), about the neighbour's membership, after the commit.
+        var row = await booking.WithDbAsync(db => db.Notifications.IgnoreQueryFilters().AsNoTracking().SingleAsync(n => n.Kind == NotificationKind.RemovedFromPool));
+        Assert.Equal((neighbour, nour.Id, Guid.Empty), (row.OfficeId, row.InterpreterId, row.RequestId));
+        await SweepAsync(booking);
+        var removal = await mail.WaitForAsync(nour.UserName, "nicht mehr im Pool");
+        Assert.Contains("„Nachbarbezirk“ hat Sie aus ihrem Pool", removal.Body, StringComparison.Ordinal);
+        Assert.Contains("no more requests", removal.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("zurückgezogen", removal.Body, StringComparison.Ordinal);
+        Assert.Single(mail.Sent, m => m.Subject.Contains("nicht mehr im Pool", StringComparison.Ordinal));
         // The neighbour no longer reads the profile of someone out of its pool, nor saves it back in.
         Assert.Equal(HttpStatusCode.NotFound, (await neighbourWorker.GetAsync($"{Api}/pool/{nour.Id.Value}")).StatusCode);
         var removed = await SnapshotAsync(booking);
@@ -237,7 +258,9 @@ public sealed class LeavingAPoolTests
             Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         }
 
-        // The coordinator's pool page takes a member out; its form carries the membership's version.
+        // The coordinator's pool page takes a member out; its form carries the membership's version. An offer of the office is pending.
+        var profile = await booking.WithDbAsync(db => db.Interpreters.AsNoTracking().SingleAsync(p => p.Id == nour.Id));
+        var offered = await booking.AddOfferedRequestAsync(home, [profile], new DateTimeOffset(DateTimeOffset.UtcNow.UtcDateTime.Date.AddDays(20).AddHours(9), TimeSpan.Zero), Modality.Phone);
         var page = await homeWorker.GetStringAsync("/InterpreterBooking/Pool");
         Assert.Contains("Nour Aziz aus dem Pool nehmen", page, StringComparison.Ordinal);
         var terms = (await MembershipAsync(booking, home, nour.Id)).Version;
@@ -253,6 +276,12 @@ public sealed class LeavingAPoolTests
         }
 
         Assert.NotNull((await MembershipAsync(booking, home, nour.Id)).LeftAt);
+        Assert.Equal(OfferState.Withdrawn, await OfferStateAsync(booking, offered.Id, nour.Id));
+        // The mail to Nour says so; leaving the neighbour's pool on her own wrote none.
+        var told = await booking.WithDbAsync(db => db.Notifications.IgnoreQueryFilters().AsNoTracking().Where(n => n.Kind == NotificationKind.RemovedFromPool).ToListAsync());
+        Assert.Equal(home, Assert.Single(told).OfficeId);
+        Assert.Contains("Eine offene Anfrage der Stelle an Sie wurde zurückgezogen.", told[0].Body, StringComparison.Ordinal);
+        Assert.Contains("One open request from the office to you was withdrawn.", told[0].Body, StringComparison.Ordinal);
         var pool = await homeWorker.GetStringAsync("/InterpreterBooking/Pool");
         Assert.Contains("Aus dem Pool genommen.", pool, StringComparison.Ordinal);
         Assert.DoesNotContain("Nour Aziz aus dem Pool nehmen", pool, StringComparison.Ordinal);
@@ -326,6 +355,15 @@ public sealed class LeavingAPoolTests
             var bookings = (await db.Bookings.IgnoreQueryFilters().AsNoTracking().ToListAsync()).Select(b => $"{b.Id} {b.State} v={b.Version}").Order(StringComparer.Ordinal);
             return string.Join("\n", [.. memberships, .. offers, .. bookings]);
         });
+
+    private static Task<int> RemovalMailsAsync(BookingHost booking) =>
+        booking.WithDbAsync(db => db.Notifications.IgnoreQueryFilters().CountAsync(n => n.Kind == NotificationKind.RemovedFromPool));
+
+    private static async Task SweepAsync(BookingHost booking)
+    {
+        await using var scope = booking.Host.Services.CreateAsyncScope();
+        Assert.True((await scope.ServiceProvider.GetRequiredService<ICommandHandler<SendInterpreterNotifications, int>>().Handle(new SendInterpreterNotifications(), default)).IsSuccess);
+    }
 
     private static Task<PoolMembership> MembershipAsync(BookingHost booking, OfficeId office, UserId interpreter) =>
         booking.WithDbAsync(db => db.PoolMemberships.IgnoreQueryFilters().AsNoTracking().SingleAsync(m => m.OfficeId == office && m.InterpreterId == interpreter));

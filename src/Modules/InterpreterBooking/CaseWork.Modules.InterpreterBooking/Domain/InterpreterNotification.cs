@@ -12,6 +12,9 @@ internal enum NotificationKind
 
     /// <summary>An office invites the addressee into its pool (ADR 0038); about the invitation, not a request.</summary>
     Invitation = 3,
+
+    /// <summary>An office took the interpreter out of its pool (ADR 0048); about the membership, not a request.</summary>
+    RemovedFromPool = 4,
 }
 
 /// <summary>Where a notification stands.</summary>
@@ -30,7 +33,7 @@ internal enum NotificationState
 }
 
 /// <summary>
-/// One email to an interpreter (an offer with its link, a moved job, a cancellation, an invitation into a pool), written in the same unit of work as the
+/// One email to an interpreter (an offer with its link, a moved job, a cancellation, an invitation into a pool, being taken out of one), written in the same unit of work as the
 /// change it reports and sent by a sweep after the commit (ADR 0036): a change that is rolled back sends nothing, a mail
 /// server that is down is tried again (after 1, 4, 16 and 64 minutes) and the last error is kept.
 /// </summary>
@@ -68,6 +71,16 @@ internal sealed class InterpreterNotification : IOfficeScoped
         return new InterpreterNotification(invitation.OfficeId, default, invitation.Id, NotificationKind.Invitation, invitation.Email, subject, body, now);
     }
 
+    /// <summary>
+    /// The mail telling an interpreter that <paramref name="membership"/>'s office took them out of its pool. The office and the
+    /// interpreter name the membership, so <see cref="RequestId"/> is empty. Without an address the account's is looked up when sending, as for any interpreter's mail.
+    /// </summary>
+    public static InterpreterNotification ForRemoval(PoolMembership membership, string? address, string subject, string body, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(membership);
+        return new InterpreterNotification(membership.OfficeId, membership.InterpreterId, Guid.Empty, NotificationKind.RemovedFromPool, address, subject, body, now);
+    }
+
     public Guid Id { get; private set; }
 
     public OfficeId OfficeId { get; private set; }
@@ -75,7 +88,7 @@ internal sealed class InterpreterNotification : IOfficeScoped
     /// <summary>The interpreter's account; empty for an <see cref="NotificationKind.Invitation"/>.</summary>
     public UserId InterpreterId { get; private set; }
 
-    /// <summary>The request the mail is about; for an <see cref="NotificationKind.Invitation"/>, the invitation.</summary>
+    /// <summary>The request the mail is about; for an <see cref="NotificationKind.Invitation"/>, the invitation; empty for a <see cref="NotificationKind.RemovedFromPool"/>.</summary>
     public Guid RequestId { get; private set; }
 
     public NotificationKind Kind { get; private set; }

@@ -42,7 +42,8 @@ internal sealed class PoolLeaving(InterpreterBookingDbContext db, OfferRound rou
     public static async Task<int> UpcomingJobsAsync(InterpreterBookingDbContext db, OfficeId office, UserId interpreter, DateTimeOffset now, CancellationToken cancellationToken) =>
         (await UpcomingJobs.ByOfficeAsync(db, interpreter, now, cancellationToken)).GetValueOrDefault(office);
 
-    public async Task<Result<Unit>> LeaveAsync(PoolMembership membership, int? version, string by, CancellationToken cancellationToken)
+    /// <summary>Ends <paramref name="membership"/>, or says why not; returns how many pending offers it withdrew.</summary>
+    public async Task<Result<int>> LeaveAsync(PoolMembership membership, int? version, string by, CancellationToken cancellationToken)
     {
         if (membership.LeftAt is not null)
         {
@@ -72,7 +73,7 @@ internal sealed class PoolLeaving(InterpreterBookingDbContext db, OfferRound rou
         var withdrawn = await WithdrawOffersAsync(office, interpreter, now, cancellationToken);
         await audit.RecordAsync(new AuditRecord(InterpreterBookingContract.ModuleName, AuditAction.Update, "PoolMembership", $"{office}/{interpreter}",
             Details: $"membership ended by {by}; {withdrawn} pending offers withdrawn"), cancellationToken);
-        return Unit.Value;
+        return withdrawn;
     }
 
     /// <summary>The refusal names how many jobs are in the way and what to do about them.</summary>
@@ -125,11 +126,13 @@ internal sealed class LeavePoolHandler(InterpreterBookingDbContext db, ICurrentU
             return Error.NotFound("membership-not-found", "You are not in this office's pool.");
         }
 
-        return await leaving.LeaveAsync(membership, command.Version, "the interpreter", cancellationToken);
+        var left = await leaving.LeaveAsync(membership, command.Version, "the interpreter", cancellationToken);
+        return left.IsSuccess ? Unit.Value : left.Error;
     }
 }
 
-internal sealed class RemoveFromPoolHandler(InterpreterBookingDbContext db, PoolLeaving leaving) : ICommandHandler<RemoveFromPool, Unit>
+internal sealed class RemoveFromPoolHandler(InterpreterBookingDbContext db, PoolLeaving leaving, InterpreterNotifier notifier, IOfficeDirectory directory)
+    : ICommandHandler<RemoveFromPool, Unit>
 {
     public async Task<Result<Unit>> Handle(RemoveFromPool command, CancellationToken cancellationToken)
     {
@@ -141,7 +144,18 @@ internal sealed class RemoveFromPoolHandler(InterpreterBookingDbContext db, Pool
             return Error.NotFound("interpreter-not-found", "No such interpreter in this office's pool.");
         }
 
-        return await leaving.LeaveAsync(membership, command.TermsVersion, "the office", cancellationToken);
+        var left = await leaving.LeaveAsync(membership, command.TermsVersion, "the office", cancellationToken);
+        if (!left.IsSuccess)
+        {
+            return left.Error;
+        }
+
+        // The interpreter learns it by mail, written in this unit of work (ADR 0036): otherwise the office's offers would
+        // just stop coming. An interpreter who leaves on their own is not told what they just did.
+        var address = await db.Interpreters.IgnoreQueryFilters().Where(p => p.Id == id).Select(p => p.Email).FirstOrDefaultAsync(cancellationToken);
+        var names = await OfficeNames.ResolveAsync(directory, [membership.OfficeId], cancellationToken);
+        notifier.RemovedFromPool(membership, address, names[membership.OfficeId], left.Value);
+        return Unit.Value;
     }
 }
 

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Configuration;
 namespace CaseWork.Modules.InterpreterBooking.Features.Shared;
 
 /// <summary>
-/// Writes the emails to interpreters about offers, changes, cancellations and invitations into a pool as
+/// Writes the emails to interpreters about offers, changes, cancellations, invitations into a pool and removals from one as
 /// <see cref="InterpreterNotification"/> rows in the caller's unit of work; the sweep sends them after the commit and retries
 /// failures (ADR 0036, replacing ADR 0018's best-effort sending before the commit). The portal still always shows the
 /// current state.
@@ -83,6 +83,37 @@ internal sealed class InterpreterNotifier(
             """);
         db.Notifications.Add(InterpreterNotification.ForInvitation(invitation, "Sprachmittlung: Einladung in einen Pool / invitation to an interpreter pool", body,
             clock.GetUtcNow()));
+    }
+
+    /// <summary>
+    /// Tells the interpreter that <paramref name="officeName"/> took them out of its pool: no more requests from it, how many
+    /// open ones were withdrawn, and that past jobs and statements stay in the portal. Nothing about why; that is for the office
+    /// to say in person.
+    /// </summary>
+    public void RemovedFromPool(PoolMembership membership, string? address, string officeName, int withdrawnOffers)
+    {
+        var withdrawnDe = withdrawnOffers switch
+        {
+            0 => "",
+            1 => "Eine offene Anfrage der Stelle an Sie wurde zurückgezogen.\n",
+            _ => $"{withdrawnOffers} offene Anfragen der Stelle an Sie wurden zurückgezogen.\n",
+        };
+        var withdrawnEn = withdrawnOffers switch
+        {
+            0 => "",
+            1 => "One open request from the office to you was withdrawn.\n",
+            _ => $"{withdrawnOffers} open requests from the office to you were withdrawn.\n",
+        };
+        var body = $"""
+            Die Stelle „{officeName}“ hat Sie aus ihrem Pool von Sprachmittler*innen genommen. Sie erhalten von ihr keine Anfragen mehr.
+            {withdrawnDe}Ihre bisherigen Einsätze und Abrechnungen bei der Stelle bleiben im Portal sichtbar. Für eine erneute Aufnahme braucht es eine neue Einladung.
+
+            "{officeName}" has taken you out of its pool of interpreters. You will receive no more requests from it.
+            {withdrawnEn}Your past jobs and statements with the office stay visible in the portal. Joining again takes a new invitation.
+            {Link("/InterpreterBooking/Portal")}
+            """;
+        db.Notifications.Add(InterpreterNotification.ForRemoval(membership, address,
+            "Sprachmittlung: nicht mehr im Pool der Stelle / no longer in the office's pool", body, clock.GetUtcNow()));
     }
 
     private static string Describe(InterpreterRequest request, TimeZoneInfo zone)
