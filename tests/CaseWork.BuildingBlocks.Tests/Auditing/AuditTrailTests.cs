@@ -11,6 +11,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace CaseWork.BuildingBlocks.Tests.Auditing;
 
@@ -517,6 +518,59 @@ public abstract class AuditTrailTests : IAsyncLifetime
     public sealed class OnPostgres : AuditTrailTests
     {
         protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+
+        [Fact]
+        public async Task Two_instances_waiting_for_the_chain_lock_both_append_after_it_is_released()
+        {
+            // Another session holds the chain's advisory lock while both instances' writers start a batch. Each takes the
+            // lock before it reads the head, so each chains onto what the other committed.
+            await using var other = BuildServices();
+            await using var holder = new NpgsqlConnection(_store.Options.ConnectionString);
+            await holder.OpenAsync();
+            await using var locked = await holder.BeginTransactionAsync();
+            await using (var take = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({AuditChainWriter.ChainLockKey})", holder, locked))
+            {
+                await take.ExecuteNonQueryAsync();
+            }
+
+            var appends = new[] { _services, other }.Select((instance, n) => Task.Run(async () =>
+            {
+                await using var scope = instance.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<IAuditTrail>().RecordAsync(new AuditRecord("Clients", AuditAction.Read, "Client", $"instance-{n}"));
+            })).ToList();
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
+            Assert.All(appends, a => Assert.False(a.IsCompleted));
+            await locked.CommitAsync();
+            await Task.WhenAll(appends).WaitAsync(TimeSpan.FromSeconds(20));
+
+            var entries = await EntriesAsync();
+            Assert.Equal([1L, 2L], entries.Select(e => e.Sequence));
+            Assert.Equal(["instance-0", "instance-1"], entries.Select(e => e.RecordId).Order());
+            var result = await VerifyAsync();
+            Assert.True(result.IsIntact, string.Join(Environment.NewLine, result.Problems));
+        }
+
+        [Fact]
+        public async Task A_kept_connection_that_was_cut_is_replaced_and_the_next_entry_is_written()
+        {
+            await RecordManyAsync(1);
+
+            // The server ends the writer's connection (a restart, an idle connection cut by the network).
+            await using (var admin = new NpgsqlConnection(_store.Options.ConnectionString))
+            {
+                await admin.OpenAsync();
+                await using var cut = new NpgsqlCommand(
+                    "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND application_name = @name", admin);
+                cut.Parameters.AddWithValue("name", PostgresAuditAppender.ApplicationName);
+                Assert.Equal(1L, await cut.ExecuteScalarAsync());
+            }
+
+            await RecordAsync(2);
+
+            Assert.Equal([(1L, "client-1"), (2L, "client-2")], (await EntriesAsync()).Select(e => (e.Sequence, e.RecordId)));
+            var result = await VerifyAsync();
+            Assert.True(result.IsIntact, string.Join(Environment.NewLine, result.Problems));
+        }
 
         [Fact]
         public async Task The_database_refuses_to_truncate_the_trail()
