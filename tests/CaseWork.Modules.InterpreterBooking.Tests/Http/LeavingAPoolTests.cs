@@ -9,6 +9,7 @@ using CaseWork.BuildingBlocks.Messaging;
 using CaseWork.BuildingBlocks.Notifications;
 using CaseWork.Modules.InterpreterBooking.Domain;
 using CaseWork.Modules.InterpreterBooking.Features.Notifications;
+using CaseWork.Modules.InterpreterBooking.Features.Pool;
 using CaseWork.Modules.InterpreterBooking.Features.Shared;
 using CaseWork.Modules.InterpreterBooking.Infrastructure.Persistence;
 using CaseWork.Modules.InterpreterBooking.Tests.Flows;
@@ -163,7 +164,7 @@ public sealed class LeavingAPoolTests
             Assert.Equal(HttpStatusCode.Conflict, busy.StatusCode);
             var body = await busy.Content.ReadAsStringAsync();
             Assert.Contains("upcoming-bookings", body, StringComparison.Ordinal);
-            Assert.Contains("noch 1 kommenden Einsatz", body, StringComparison.Ordinal);
+            Assert.Contains("There is 1 upcoming job with this office.", body, StringComparison.Ordinal);
         }
 
         Assert.Equal(before, await SnapshotAsync(booking));
@@ -228,6 +229,13 @@ public sealed class LeavingAPoolTests
         Assert.Equal(2, await booking.WithDbAsync(db => db.PoolMemberships.IgnoreQueryFilters().CountAsync(m => m.InterpreterId == nour.Id)));
         Assert.Equal(60m, (await neighbourWorker.GetFromJsonAsync<JsonElement>($"{Api}/pool/{nour.Id.Value}")).GetProperty("fees").GetProperty("hourly").GetDecimal());
         Assert.Contains(nour.Id, await ConsideredAsync(booking, neighbour));
+    }
+
+    [Fact]
+    public void The_API_refusal_counts_the_jobs_in_the_way_in_English_as_every_API_message()
+    {
+        Assert.Equal("There is 1 upcoming job with this office. The membership can end once it is over or cancelled.", PoolLeaving.UpcomingMessage(1));
+        Assert.Equal("There are 3 upcoming jobs with this office. The membership can end once they are over or cancelled.", PoolLeaving.UpcomingMessage(3));
     }
 
     [Fact]

@@ -76,10 +76,13 @@ internal sealed class PoolLeaving(InterpreterBookingDbContext db, OfferRound rou
         return withdrawn;
     }
 
-    /// <summary>The refusal names how many jobs are in the way and what to do about them.</summary>
+    /// <summary>
+    /// The refusal names how many jobs are in the way and what to do about them. In English, as every message of the API;
+    /// the portal and the pool page show texts of their own in the page's language.
+    /// </summary>
     public static string UpcomingMessage(int upcoming) => upcoming == 1
-        ? "Es gibt noch 1 kommenden Einsatz bei dieser Stelle. Die Mitgliedschaft kann erst enden, wenn er vorbei oder abgesagt ist."
-        : $"Es gibt noch {upcoming} kommende Einsätze bei dieser Stelle. Die Mitgliedschaft kann erst enden, wenn sie vorbei oder abgesagt sind.";
+        ? "There is 1 upcoming job with this office. The membership can end once it is over or cancelled."
+        : $"There are {upcoming} upcoming jobs with this office. The membership can end once they are over or cancelled.";
 
     /// <summary>
     /// Withdraws the office's pending offers to the interpreter, as for an exclusion found after the fact (<see cref="ExclusionGuard"/>):
