@@ -449,6 +449,29 @@ public abstract class AuditTrailTests : IAsyncLifetime
         return recordedHead is null ? await verifier.VerifyAsync() : await verifier.VerifyAsync(recordedHead);
     }
 
+    /// <summary>
+    /// Both instances start an append while another session holds the store's lock: neither finishes before
+    /// <paramref name="release"/>, both after it, and the two entries form one intact chain.
+    /// </summary>
+    private async Task BothInstancesAppendOnceReleasedAsync(ServiceProvider other, Func<Task> release)
+    {
+        var appends = new[] { _services, other }.Select((instance, n) => Task.Run(async () =>
+        {
+            await using var scope = instance.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<IAuditTrail>().RecordAsync(new AuditRecord("Clients", AuditAction.Read, "Client", $"instance-{n}"));
+        })).ToList();
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        Assert.All(appends, a => Assert.False(a.IsCompleted));
+        await release();
+        await Task.WhenAll(appends).WaitAsync(TimeSpan.FromSeconds(20));
+
+        var entries = await EntriesAsync();
+        Assert.Equal([1L, 2L], entries.Select(e => e.Sequence));
+        Assert.Equal(["instance-0", "instance-1"], entries.Select(e => e.RecordId).Order());
+        var result = await VerifyAsync();
+        Assert.True(result.IsIntact, string.Join(Environment.NewLine, result.Problems));
+    }
+
     private string Sql(string template) => template.Replace("{table}", Table, StringComparison.Ordinal);
 
     private async Task AdminSqlAsync(string template)
@@ -497,21 +520,11 @@ public abstract class AuditTrailTests : IAsyncLifetime
             await holder.OpenAsync();
             var locked = holder.BeginTransaction(deferred: false);
 
-            var appends = new[] { _services, other }.Select((instance, n) => Task.Run(async () =>
+            await BothInstancesAppendOnceReleasedAsync(other, () =>
             {
-                await using var scope = instance.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<IAuditTrail>().RecordAsync(new AuditRecord("Clients", AuditAction.Read, "Client", $"instance-{n}"));
-            })).ToList();
-            await Task.Delay(TimeSpan.FromMilliseconds(500));
-            Assert.All(appends, a => Assert.False(a.IsCompleted));
-            locked.Commit();
-            await Task.WhenAll(appends).WaitAsync(TimeSpan.FromSeconds(20));
-
-            var entries = await EntriesAsync();
-            Assert.Equal([1L, 2L], entries.Select(e => e.Sequence));
-            Assert.Equal(["instance-0", "instance-1"], entries.Select(e => e.RecordId).Order());
-            var result = await VerifyAsync();
-            Assert.True(result.IsIntact, string.Join(Environment.NewLine, result.Problems));
+                locked.Commit();
+                return Task.CompletedTask;
+            });
         }
     }
 
@@ -533,21 +546,7 @@ public abstract class AuditTrailTests : IAsyncLifetime
                 await take.ExecuteNonQueryAsync();
             }
 
-            var appends = new[] { _services, other }.Select((instance, n) => Task.Run(async () =>
-            {
-                await using var scope = instance.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<IAuditTrail>().RecordAsync(new AuditRecord("Clients", AuditAction.Read, "Client", $"instance-{n}"));
-            })).ToList();
-            await Task.Delay(TimeSpan.FromMilliseconds(500));
-            Assert.All(appends, a => Assert.False(a.IsCompleted));
-            await locked.CommitAsync();
-            await Task.WhenAll(appends).WaitAsync(TimeSpan.FromSeconds(20));
-
-            var entries = await EntriesAsync();
-            Assert.Equal([1L, 2L], entries.Select(e => e.Sequence));
-            Assert.Equal(["instance-0", "instance-1"], entries.Select(e => e.RecordId).Order());
-            var result = await VerifyAsync();
-            Assert.True(result.IsIntact, string.Join(Environment.NewLine, result.Problems));
+            await BothInstancesAppendOnceReleasedAsync(other, () => locked.CommitAsync());
         }
 
         [Fact]
