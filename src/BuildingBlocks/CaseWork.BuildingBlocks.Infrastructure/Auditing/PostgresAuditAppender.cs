@@ -1,5 +1,4 @@
 using System.Data;
-using CaseWork.BuildingBlocks.Infrastructure.Persistence;
 using Npgsql;
 
 namespace CaseWork.BuildingBlocks.Infrastructure.Auditing;
@@ -87,9 +86,9 @@ internal sealed class PostgresAuditAppender(string connectionString) : IAsyncDis
             catch (NpgsqlException dropped) when (reused && !sent && attempt < MaxAttempts
                                                   && (dropped is not PostgresException || connection.FullState.HasFlag(ConnectionState.Broken)))
             {
-                // The kept connection was gone before anything of the batch was written (the server restarted or ended it,
-                // an idle connection was cut): once more on a new one. After the INSERT was sent nobody knows whether the commit
-                // happened, so that failure goes to the callers instead of perhaps writing the entries twice.
+                // The kept connection was gone before anything of the batch was written (the server restarted or ended
+                // it, an idle connection was cut): once more on a new one. After the INSERT was sent nobody knows whether
+                // the commit happened, so that failure goes to the callers instead of perhaps writing the entries twice.
                 await CloseAsync().ConfigureAwait(false);
             }
             catch

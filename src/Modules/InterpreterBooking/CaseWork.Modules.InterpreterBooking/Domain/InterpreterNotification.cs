@@ -33,9 +33,10 @@ internal enum NotificationState
 }
 
 /// <summary>
-/// One email to an interpreter (an offer with its link, a moved job, a cancellation, an invitation into a pool, being taken out of one), written in the same unit of work as the
-/// change it reports and sent by a sweep after the commit (ADR 0036): a change that is rolled back sends nothing, a mail
-/// server that is down is tried again (after 1, 4, 16 and 64 minutes) and the last error is kept.
+/// One email to an interpreter (an offer with its link, a moved job, a cancellation, an invitation into a pool, being taken
+/// out of one), written in the same unit of work as the change it reports and sent by a sweep after the commit (ADR 0036):
+/// a change that is rolled back sends nothing, a mail server that is down is tried again (after 1, 4, 16 and 64 minutes)
+/// and the last error is kept.
 /// </summary>
 internal sealed class InterpreterNotification : IOfficeScoped
 {
@@ -72,8 +73,9 @@ internal sealed class InterpreterNotification : IOfficeScoped
     }
 
     /// <summary>
-    /// The mail telling an interpreter that <paramref name="membership"/>'s office took them out of its pool. The office and the
-    /// interpreter name the membership, so <see cref="RequestId"/> is empty. Without an address the account's is looked up when sending, as for any interpreter's mail.
+    /// The mail telling an interpreter that <paramref name="membership"/>'s office took them out of its pool. The office and
+    /// the interpreter name the membership, so <see cref="RequestId"/> is empty. Without an address the account's is looked
+    /// up when sending, as for any interpreter's mail.
     /// </summary>
     public static InterpreterNotification ForRemoval(PoolMembership membership, string? address, string subject, string body, DateTimeOffset now)
     {

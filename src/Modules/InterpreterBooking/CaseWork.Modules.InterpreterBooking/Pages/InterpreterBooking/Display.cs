@@ -127,12 +127,8 @@ internal static class Display
         (Domain.NotificationKind.Offer, false) => "Angebot",
         (Domain.NotificationKind.Changed, false) => "Terminänderung",
         (Domain.NotificationKind.Cancelled, false) => "Absage",
-        (Domain.NotificationKind.Invitation, false) => "Einladung in den Pool",
-        (Domain.NotificationKind.RemovedFromPool, false) => "aus dem Pool genommen",
         (Domain.NotificationKind.Offer, true) => "offer",
         (Domain.NotificationKind.Changed, true) => "job moved",
-        (Domain.NotificationKind.Invitation, true) => "invitation into the pool",
-        (Domain.NotificationKind.RemovedFromPool, true) => "taken out of the pool",
         _ => "cancellation",
     };
 
