@@ -36,6 +36,17 @@ public sealed class PortalQueryPlanTests
         Assert.DoesNotContain(plan, row => row.StartsWith("SCAN b", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task The_portal_s_memberships_count_the_upcoming_jobs_from_the_interpreter_s_bookings()
+    {
+        var plan = await PlanAsync(_ => $".param set @me '{Guid.NewGuid()}'\n.param set @now '2026-09-01 00:00:00.0000000+00:00'\n{PortalPoolReader.MembershipsSql(postgres: false)}");
+
+        Assert.Contains(plan, row => row.Contains("USING INDEX ix_bookings_interpreter_end (interpreter_id=? AND end_at>?)", StringComparison.Ordinal));
+        Assert.Contains(plan, row => row.Contains("USING INDEX ix_pool_memberships_interpreter (interpreter_id=?)", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, row => row.Contains("ix_bookings_office_start", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, row => row.StartsWith("SCAN b", StringComparison.Ordinal) || row.StartsWith("SCAN m", StringComparison.Ordinal));
+    }
+
     /// <summary>SQLite's plan for the statement <paramref name="statement"/> gives, on a freshly migrated store (no statistics).</summary>
     private static async Task<List<string>> PlanAsync(Func<InterpreterBookingDbContext, string> statement)
     {

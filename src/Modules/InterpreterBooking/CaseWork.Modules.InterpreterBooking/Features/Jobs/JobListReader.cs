@@ -1,11 +1,9 @@
-using System.Data.Common;
 using System.Text.Json;
 using CaseWork.BuildingBlocks.Ids;
 using CaseWork.BuildingBlocks.Infrastructure.Persistence;
 using CaseWork.Modules.InterpreterBooking.Domain;
+using CaseWork.Modules.InterpreterBooking.Features.Shared;
 using CaseWork.Modules.InterpreterBooking.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace CaseWork.Modules.InterpreterBooking.Features.Jobs;
 
@@ -25,45 +23,43 @@ internal static class JobListReader
     {
         ArgumentNullException.ThrowIfNull(db);
         var postgres = db.OnPostgres;
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            command.CommandText = postgres ? PostgresSql : SqliteSql;
-            StoreSql.AddParameter(command, "me", StoreSql.Id(postgres, me.Value));
-            StoreSql.AddParameter(command, "horizon", postgres ? StorePrecision.Truncate(horizon).ToUniversalTime() : UtcInstantTextConverter.ToText(horizon));
-
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var rows = new List<JobRow>();
-            while (await reader.ReadAsync(cancellationToken))
+        return await HandWrittenRead.RunAsync(
+            db,
+            postgres ? PostgresSql : SqliteSql,
+            command =>
             {
-                rows.Add(new JobRow(
-                    reader.GetGuid(0),
-                    reader.GetGuid(1),
-                    OfficeId.From(reader.GetGuid(2)),
-                    ReadInstant(reader, 3),
-                    ReadInstant(reader, 4),
-                    reader.IsDBNull(5) ? null : ReadInstant(reader, 5),
-                    reader.GetString(6),
-                    reader.IsDBNull(7) ? null : reader.GetString(7),
-                    (Modality)reader.GetInt32(8),
-                    (SubjectArea)reader.GetInt32(9),
-                    reader.IsDBNull(10) ? null : reader.GetString(10),
-                    reader.IsDBNull(11) ? null : reader.GetString(11),
-                    ClientIds(reader.GetString(12)),
-                    reader.IsDBNull(13) ? null : UserId.From(reader.GetGuid(13)),
-                    (BookingState)reader.GetInt32(14),
-                    reader.GetString(15),
-                    reader.IsDBNull(16) ? null : reader.GetInt32(16)));
-            }
+                StoreSql.AddParameter(command, "me", StoreSql.Id(postgres, me.Value));
+                StoreSql.AddParameter(command, "horizon", HandWrittenRead.Instant(postgres, horizon));
+            },
+            async command =>
+            {
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                var rows = new List<JobRow>();
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    rows.Add(new JobRow(
+                        reader.GetGuid(0),
+                        reader.GetGuid(1),
+                        OfficeId.From(reader.GetGuid(2)),
+                        HandWrittenRead.ReadInstant(reader, 3),
+                        HandWrittenRead.ReadInstant(reader, 4),
+                        reader.IsDBNull(5) ? null : HandWrittenRead.ReadInstant(reader, 5),
+                        reader.GetString(6),
+                        reader.IsDBNull(7) ? null : reader.GetString(7),
+                        (Modality)reader.GetInt32(8),
+                        (SubjectArea)reader.GetInt32(9),
+                        reader.IsDBNull(10) ? null : reader.GetString(10),
+                        reader.IsDBNull(11) ? null : reader.GetString(11),
+                        ClientIds(reader.GetString(12)),
+                        reader.IsDBNull(13) ? null : UserId.From(reader.GetGuid(13)),
+                        (BookingState)reader.GetInt32(14),
+                        reader.GetString(15),
+                        reader.IsDBNull(16) ? null : reader.GetInt32(16)));
+                }
 
-            return rows;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+                return rows;
+            },
+            cancellationToken);
     }
 
     /// <summary>The statement; parameters <c>@me</c> and <c>@horizon</c>.</summary>
@@ -87,8 +83,4 @@ internal static class JobListReader
     /// <summary>The request's clients as the mapping stores them (<c>JsonColumn</c>: a JSON array of ids); nearly always none.</summary>
     private static List<Guid> ClientIds(string json) =>
         json == "[]" ? [] : JsonSerializer.Deserialize<List<Guid>>(json, Json)!;
-
-    /// <summary>Instants as the mapping reads them: timestamptz on PostgreSQL, UTC text on SQLite.</summary>
-    private static DateTimeOffset ReadInstant(DbDataReader reader, int ordinal) =>
-        reader.GetFieldType(ordinal) == typeof(string) ? UtcInstantTextConverter.FromText(reader.GetString(ordinal)) : reader.GetFieldValue<DateTimeOffset>(ordinal);
 }

@@ -165,12 +165,6 @@ internal sealed class RemoveFromPoolHandler(InterpreterBookingDbContext db, Pool
 internal sealed class MyOfficesHandler(InterpreterBookingDbContext db, ICurrentUser user, IOfficeDirectory directory, TimeProvider clock)
     : IQueryHandler<MyOffices, IReadOnlyList<MyOfficeView>>
 {
-    /// <summary>Compiled once: the portal asks it on every visit (ADR 0039).</summary>
-    private static readonly PerModel<Func<InterpreterBookingDbContext, UserId, IAsyncEnumerable<CurrentMembership>>> Current = new(() =>
-        EF.CompileAsyncQuery((InterpreterBookingDbContext db, UserId me) => db.PoolMemberships.IgnoreQueryFilters()
-            .Where(m => m.InterpreterId == me && m.LeftAt == null)
-            .Select(m => new CurrentMembership(m.OfficeId, m.Since, m.Version))));
-
     public async Task<Result<IReadOnlyList<MyOfficeView>>> Handle(MyOffices query, CancellationToken cancellationToken)
     {
         if (user.UserId is not { } me)
@@ -178,22 +172,19 @@ internal sealed class MyOfficesHandler(InterpreterBookingDbContext db, ICurrentU
             return Array.Empty<MyOfficeView>();
         }
 
-        var memberships = await Current.For(db)(db, me).ToListAsync(cancellationToken);
+        // The memberships and their upcoming jobs in one hand-written statement: the portal asks on every visit (ADR 0053).
+        var memberships = await PortalPoolReader.MembershipsAsync(db, me, clock.GetUtcNow(), cancellationToken);
         if (memberships.Count == 0)
         {
             return Array.Empty<MyOfficeView>();
         }
 
-        var upcoming = await UpcomingJobs.ByOfficeAsync(db, me, clock.GetUtcNow(), cancellationToken);
-
         var names = await OfficeNames.ResolveAsync(directory, memberships.Select(m => m.OfficeId), cancellationToken);
         return memberships
-            .Select(m => new MyOfficeView(m.OfficeId.Value, names[m.OfficeId], m.Since, m.Version, upcoming.GetValueOrDefault(m.OfficeId)))
+            .Select(m => new MyOfficeView(m.OfficeId.Value, names[m.OfficeId], m.Since, m.Version, m.UpcomingJobs))
             .OrderBy(v => v.OfficeName, StringComparer.CurrentCulture)
             .ToList();
     }
-
-    internal sealed record CurrentMembership(OfficeId OfficeId, DateTimeOffset Since, int Version);
 }
 
 /// <summary>

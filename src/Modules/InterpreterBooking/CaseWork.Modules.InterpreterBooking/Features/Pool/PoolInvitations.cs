@@ -139,10 +139,6 @@ internal sealed class ListInvitationsHandler(InterpreterBookingDbContext db, Tim
 internal sealed class MyInvitationsHandler(InterpreterBookingDbContext db, ICurrentUser user, IOfficeDirectory directory, TimeProvider clock)
     : IQueryHandler<MyInvitations, IReadOnlyList<MyInvitationView>>
 {
-    private static readonly PerModel<Func<InterpreterBookingDbContext, DateTimeOffset, CancellationToken, Task<bool>>> AnyOpen = new(() =>
-        EF.CompileAsyncQuery((InterpreterBookingDbContext db, DateTimeOffset now, CancellationToken _) => db.PoolInvitations.IgnoreQueryFilters()
-            .Any(i => i.State == InvitationState.Pending && i.ExpiresAt > now)));
-
     /// <summary>Compiled once: the portal asks it on every visit.</summary>
     private static readonly PerModel<Func<InterpreterBookingDbContext, string, DateTimeOffset, IAsyncEnumerable<PoolInvitation>>> OpenFor = new(() =>
         EF.CompileAsyncQuery((InterpreterBookingDbContext db, string email, DateTimeOffset now) => db.PoolInvitations.IgnoreQueryFilters().AsNoTracking()
@@ -153,7 +149,7 @@ internal sealed class MyInvitationsHandler(InterpreterBookingDbContext db, ICurr
         // The portal asks on every visit and nearly always nobody is invited: one look at the module's own table first, and
         // the office directory (another store) is asked for the account's address only when some invitation is open.
         var now = clock.GetUtcNow();
-        if (!await AnyOpen.For(db)(db, now, cancellationToken)
+        if (!await PortalPoolReader.AnyOpenInvitationAsync(db, now, cancellationToken)
             || await InvitationAddress.OfAsync(user, directory, cancellationToken) is not { } email)
         {
             return Array.Empty<MyInvitationView>();

@@ -5,9 +5,11 @@ using CaseWork.Modules.InterpreterBooking.Features.Calendar;
 using CaseWork.Modules.InterpreterBooking.Features.Jobs;
 using CaseWork.Modules.InterpreterBooking.Features.Offers;
 using CaseWork.Modules.InterpreterBooking.Features.Pool;
+using CaseWork.Modules.InterpreterBooking.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace CaseWork.Modules.InterpreterBooking.Pages.InterpreterBooking;
 
@@ -21,7 +23,8 @@ internal sealed class PortalModel(
     IQueryHandler<MyOffers, IReadOnlyList<OfferView>> offers,
     IQueryHandler<MyJobs, IReadOnlyList<JobView>> jobs,
     IQueryHandler<MyInvitations, IReadOnlyList<MyInvitationView>> invitations,
-    IQueryHandler<MyOffices, IReadOnlyList<MyOfficeView>> offices) : PageModel
+    IQueryHandler<MyOffices, IReadOnlyList<MyOfficeView>> offices,
+    InterpreterBookingDbContext db) : PageModel
 {
     /// <summary>The offices whose pool the interpreter is in, each with a way to leave it (ADR 0048).</summary>
     public IReadOnlyList<MyOfficeView> Offices { get; private set; } = [];
@@ -162,11 +165,33 @@ internal sealed class PortalModel(
         return Page();
     }
 
+    /// <summary>
+    /// The four reads. On SQLite they share one connection to the module's file, held open for them all, so the handlers do
+    /// not each open and close one (ADR 0053). On PostgreSQL every read takes its own turn at the pool: a connection held
+    /// here while the job list waits for a connection of another module (the office directory, the audit) would let a
+    /// pool's worth of visits hold every connection and wait for one more.
+    /// </summary>
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        Offers = (await offers.Handle(new MyOffers(), cancellationToken)).Value;
-        Jobs = (await jobs.Handle(new MyJobs(), cancellationToken)).Value;
-        Invitations = (await invitations.Handle(new MyInvitations(), cancellationToken)).Value;
-        Offices = (await offices.Handle(new MyOffices(), cancellationToken)).Value;
+        var holdConnection = !db.OnPostgres;
+        if (holdConnection)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        }
+
+        try
+        {
+            Offers = (await offers.Handle(new MyOffers(), cancellationToken)).Value;
+            Jobs = (await jobs.Handle(new MyJobs(), cancellationToken)).Value;
+            Invitations = (await invitations.Handle(new MyInvitations(), cancellationToken)).Value;
+            Offices = (await offices.Handle(new MyOffices(), cancellationToken)).Value;
+        }
+        finally
+        {
+            if (holdConnection)
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
     }
 }
