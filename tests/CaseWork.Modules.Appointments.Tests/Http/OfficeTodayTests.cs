@@ -1,14 +1,20 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using CaseWork.BuildingBlocks.Identity;
+using CaseWork.Modules.Appointments.Domain;
+using CaseWork.Modules.Appointments.Features.Shared;
+using CaseWork.Modules.Appointments.Infrastructure.Persistence;
 using CaseWork.Modules.Clients.Contracts;
 using CaseWork.TestKit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CaseWork.Modules.Appointments.Tests.Http;
 
 /// <summary>
 /// "Today" is the office's day: just after midnight in Berlin the UTC date is still yesterday, yet the agenda without a date
-/// and the planning form's proposed date count from the office's today.
+/// and the planning form's proposed date count from the office's today. And an office in another zone has its own today on
+/// the agenda page and the start page's panel.
 /// </summary>
 public sealed class OfficeTodayTests
 {
@@ -52,5 +58,38 @@ public sealed class OfficeTodayTests
         var form = await worker.GetStringAsync("/Appointments/New");
 
         Assert.Contains("name=\"Date\" value=\"2026-12-08\"", form, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_agenda_page_and_the_start_page_panel_show_the_offices_today_in_its_own_zone()
+    {
+        using var directory = new TempDataDirectory();
+        // 02:00 UTC on Tuesday 24 November: 03:00 on Tuesday in Berlin, 21:00 on Monday in New York.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 2, 0, 0, TimeSpan.Zero));
+        await using var host = AppointmentsTestHost.Create(TestDatabases.Sqlite(directory.Path), clock, new FakeClientDirectory());
+        var office = await host.DemoOfficeAsync();
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppointmentsDbContext>();
+            db.OfficeSettings.RemoveRange(await db.OfficeSettings.IgnoreQueryFilters().Where(s => s.OfficeId == office).ToListAsync());
+            await db.SaveChangesAsync();
+            db.OfficeSettings.Add(OfficeSettings.DefaultFor(office, "America/New_York"));
+            await db.SaveChangesAsync();
+            scope.ServiceProvider.GetRequiredService<OfficeRules>().ForgetClock(office);
+        }
+
+        using var worker = await host.SignedInClientAsync(await host.DemoUserAsync(Roles.Streetworker));
+        // Monday 22:00 in New York: still today there; Tuesday's small hours in Berlin.
+        var late = await AppointmentsTestHost.CreateAsync(worker, AppointmentsTestHost.NewAppointment(new DateTime(2026, 11, 23, 22, 0, 0), confirm: true));
+
+        var agenda = await worker.GetStringAsync("/Appointments");
+        Assert.Contains("23.11.2026", agenda, StringComparison.Ordinal);
+        Assert.DoesNotContain("24.11.2026", agenda, StringComparison.Ordinal);
+        Assert.Contains($"/Appointments/Details/{late}", agenda, StringComparison.Ordinal);
+
+        var start = await worker.GetStringAsync("/");
+        Assert.Contains("Meine Termine heute", start, StringComparison.Ordinal);
+        Assert.Contains($"/Appointments/Details/{late}", start, StringComparison.Ordinal);
+        Assert.Contains("22:00–23:00", start, StringComparison.Ordinal);
     }
 }

@@ -32,6 +32,10 @@ internal sealed class OfficeRules(AppointmentsDbContext db, IOfficeDirectory off
         return clock;
     }
 
+    /// <summary>The office's calendar date at <paramref name="now"/>: "today" on its pages. Without an office, Berlin's.</summary>
+    public async Task<DateOnly> TodayAsync(OfficeId? office, DateTimeOffset now, CancellationToken cancellationToken) =>
+        (office is { } known ? await ClockAsync(known, cancellationToken) : OfficeClock.Berlin).DateOf(now);
+
     /// <summary>Drops this host's kept clock of the office (its settings were just changed).</summary>
     public void ForgetClock(OfficeId office) => cache.Remove(ClockKey(office));
 

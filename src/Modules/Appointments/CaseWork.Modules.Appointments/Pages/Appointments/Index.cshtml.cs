@@ -1,6 +1,7 @@
 using CaseWork.BuildingBlocks.Identity;
 using CaseWork.BuildingBlocks.Messaging;
 using CaseWork.Modules.Appointments.Features.OfficeSetup;
+using CaseWork.Modules.Appointments.Features.Shared;
 using CaseWork.Modules.Appointments.Features.ViewAppointments;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -14,6 +15,8 @@ internal sealed class IndexModel(
     IQueryHandler<GetAgenda, IReadOnlyList<AgendaItem>> agenda,
     IQueryHandler<GetPreparationList, IReadOnlyList<AgendaItem>> preparation,
     IQueryHandler<GetOfficeSetup, OfficeSetupView> setup,
+    OfficeRules rules,
+    ICurrentUser user,
     TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -40,8 +43,8 @@ internal sealed class IndexModel(
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(time.GetUtcNow().UtcDateTime, Domain.OfficeClock.Berlin.Zone));
-        var date = Date ?? today;
+        // Today in the office's time zone, as the agenda places the day's appointments.
+        var date = Date ?? await rules.TodayAsync(user.OfficeId, time.GetUtcNow(), cancellationToken);
         From = View == "week" ? date.AddDays(-(((int)date.DayOfWeek + 6) % 7)) : date;
         var rooms = await setup.Handle(new GetOfficeSetup(), cancellationToken);
         Rooms = rooms.IsSuccess ? rooms.Value.Rooms : [];

@@ -61,8 +61,7 @@ internal sealed class NewModel(
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         // Tomorrow as the office counts days: the UTC date is still yesterday there for an hour or two after midnight.
-        var clock = user.OfficeId is { } office ? await rules.ClockAsync(office, cancellationToken) : Domain.OfficeClock.Berlin;
-        Date = clock.DateOf(time.GetUtcNow()).AddDays(1);
+        Date = (await rules.TodayAsync(user.OfficeId, time.GetUtcNow(), cancellationToken)).AddDays(1);
         WorkerIds = user.UserId is { } me ? [me.Value] : [];
         await LoadAsync(cancellationToken);
     }
