@@ -14,7 +14,7 @@ namespace CaseWork.Modules.Appointments.Tests.Http;
 /// <summary>
 /// "Today" is the office's day: just after midnight in Berlin the UTC date is still yesterday, yet the agenda without a date
 /// and the planning form's proposed date count from the office's today. And an office in another zone has its own today on
-/// the agenda page and the start page's panel.
+/// the agenda page and the start page's panel, and its own times on the calendar feeds page.
 /// </summary>
 public sealed class OfficeTodayTests
 {
@@ -61,7 +61,7 @@ public sealed class OfficeTodayTests
     }
 
     [Fact]
-    public async Task The_agenda_page_and_the_start_page_panel_show_the_offices_today_in_its_own_zone()
+    public async Task The_agenda_page_the_start_page_panel_and_the_feeds_page_go_by_the_offices_own_zone()
     {
         using var directory = new TempDataDirectory();
         // 02:00 UTC on Tuesday 24 November: 03:00 on Tuesday in Berlin, 21:00 on Monday in New York.
@@ -91,5 +91,14 @@ public sealed class OfficeTodayTests
         Assert.Contains("Meine Termine heute", start, StringComparison.Ordinal);
         Assert.Contains($"/Appointments/Details/{late}", start, StringComparison.Ordinal);
         Assert.Contains("22:00–23:00", start, StringComparison.Ordinal);
+
+        // A calendar address made now was made on Monday at 21:00 as the office counts time.
+        var feeds = await worker.GetStringAsync("/Appointments/Feeds");
+        using var opened = await worker.PostAsync("/Appointments/Feeds?handler=Open", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = SignIn.FormToken(feeds), ["RoomId"] = "",
+        }));
+        var listed = await opened.Content.ReadAsStringAsync();
+        Assert.Contains("<td>23.11.2026 21:00</td>", listed, StringComparison.Ordinal);
     }
 }

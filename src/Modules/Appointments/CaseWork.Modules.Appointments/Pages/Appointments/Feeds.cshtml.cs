@@ -3,6 +3,7 @@ using CaseWork.BuildingBlocks.Messaging;
 using CaseWork.BuildingBlocks.Results;
 using CaseWork.Modules.Appointments.Features.CalendarFeeds;
 using CaseWork.Modules.Appointments.Features.OfficeSetup;
+using CaseWork.Modules.Appointments.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -19,8 +20,13 @@ internal sealed class FeedsModel(
     IQueryHandler<ListCalendarFeeds, IReadOnlyList<CalendarFeedItem>> list,
     IQueryHandler<GetOfficeSetup, OfficeSetupView> setup,
     ICommandHandler<OpenCalendarFeed, OpenedFeed> open,
-    ICommandHandler<RevokeCalendarFeed, Unit> revoke) : PageModel
+    ICommandHandler<RevokeCalendarFeed, Unit> revoke,
+    OfficeRules rules,
+    ICurrentUser user) : PageModel
 {
+    /// <summary>The office's clock: the page shows when an address was made or revoked in the office's time zone.</summary>
+    public Domain.OfficeClock Clock { get; private set; } = Domain.OfficeClock.Berlin;
+
     [BindProperty] public Guid? RoomId { get; set; }
 
     public IReadOnlyList<CalendarFeedItem> Feeds { get; private set; } = [];
@@ -74,5 +80,6 @@ internal sealed class FeedsModel(
         Feeds = feeds.IsSuccess ? feeds.Value : [];
         var office = await setup.Handle(new GetOfficeSetup(), cancellationToken);
         Rooms = office.IsSuccess ? [.. office.Value.Rooms.Where(r => r.Active)] : [];
+        Clock = user.OfficeId is { } id ? await rules.ClockAsync(id, cancellationToken) : Domain.OfficeClock.Berlin;
     }
 }
