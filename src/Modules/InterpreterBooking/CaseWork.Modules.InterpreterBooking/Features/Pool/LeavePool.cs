@@ -204,7 +204,10 @@ internal static class UpcomingJobs
             .GroupBy(b => b.OfficeId)
             .Select(g => new PerOffice(g.Key, g.Count()));
 
-    /// <summary>Compiled once: the portal asks it on every visit (ADR 0039).</summary>
+    /// <summary>
+    /// Compiled once (ADR 0039). Leaving a pool asks it; the portal reads the same counts with its memberships in one
+    /// hand-written statement (<see cref="PortalPoolReader"/>, ADR 0053), held to this query by <c>PortalPoolReaderTests</c>.
+    /// </summary>
     private static readonly PerModel<Func<InterpreterBookingDbContext, UserId, DateTimeOffset, IAsyncEnumerable<PerOffice>>> Compiled = new(() => EF.CompileAsyncQuery(Query));
 
     public static ValueTask<Dictionary<OfficeId, int>> ByOfficeAsync(InterpreterBookingDbContext db, UserId interpreter, DateTimeOffset now, CancellationToken cancellationToken) =>

@@ -139,7 +139,7 @@ internal sealed class ListInvitationsHandler(InterpreterBookingDbContext db, Tim
 internal sealed class MyInvitationsHandler(InterpreterBookingDbContext db, ICurrentUser user, IOfficeDirectory directory, TimeProvider clock)
     : IQueryHandler<MyInvitations, IReadOnlyList<MyInvitationView>>
 {
-    /// <summary>Compiled once: the portal asks it on every visit.</summary>
+    /// <summary>Compiled once: the portal asks it on a visit while some invitation is open.</summary>
     private static readonly PerModel<Func<InterpreterBookingDbContext, string, DateTimeOffset, IAsyncEnumerable<PoolInvitation>>> OpenFor = new(() =>
         EF.CompileAsyncQuery((InterpreterBookingDbContext db, string email, DateTimeOffset now) => db.PoolInvitations.IgnoreQueryFilters().AsNoTracking()
             .Where(i => i.Email == email && i.State == InvitationState.Pending && i.ExpiresAt > now)));
