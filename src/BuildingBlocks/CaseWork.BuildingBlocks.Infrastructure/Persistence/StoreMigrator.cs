@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -31,6 +33,7 @@ public sealed partial class StoreMigrator(IServiceScopeFactory scopes, IEnumerab
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = (DbContext)scope.ServiceProvider.GetRequiredService(store.DbContextType);
+            await BuildRelationalModelsAsync(db, cancellationToken);
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
             if (db.Database.IsSqlite())
             {
@@ -49,6 +52,34 @@ public sealed partial class StoreMigrator(IServiceScopeFactory scopes, IEnumerab
 
         AllApplied = true;
     }
+
+    /// <summary>
+    /// Builds the store's relational models (the runtime one and the design-time one migrations use) before anything else
+    /// in this host uses them, one store at a time for the whole process (ADR 0054).
+    /// </summary>
+    /// <remarks>
+    /// EF Core 10 builds a model's relational model on first use, and that first use has a gap: a thread that finds no
+    /// relational model yet and is then held up while another thread builds it and removes the factory it was built
+    /// from finds neither and throws "The model must be finalized …". Models are shared by every context of a type in the
+    /// process, so two hosts starting at once (tests), or a burst of requests right after a start, can meet in that gap.
+    /// Built here under one process-wide gate, the first use happens once, alone, before the host serves anything.
+    /// </remarks>
+    internal static async Task BuildRelationalModelsAsync(DbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        await RelationalModelGate.WaitAsync(cancellationToken);
+        try
+        {
+            _ = db.Model.GetRelationalModel();
+            _ = db.GetService<IDesignTimeModel>().Model.GetRelationalModel();
+        }
+        finally
+        {
+            RelationalModelGate.Release();
+        }
+    }
+
+    private static readonly SemaphoreSlim RelationalModelGate = new(1, 1);
 
     /// <summary>The stores that still have pending migrations (for the readiness check).</summary>
     public async Task<IReadOnlyList<string>> StoresWithPendingMigrationsAsync(CancellationToken cancellationToken = default)
