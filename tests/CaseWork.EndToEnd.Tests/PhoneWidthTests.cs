@@ -9,23 +9,26 @@ namespace CaseWork.EndToEnd.Tests;
 /// </summary>
 public sealed class PhoneWidthTests(BrowserHost host) : IClassFixture<BrowserHost>
 {
-    public static TheoryData<string, string, string, bool> Pages => new()
+    public static TheoryData<string, string, string?, string, bool> Pages => new()
     {
-        // role, page, heading to wait for, whether the demo office's data puts a table on it (else the check is idle)
-        { DemoUsers.Interpreter, "/InterpreterBooking/Portal", "Meine Einsätze", false },
-        { DemoUsers.Interpreter, "/InterpreterBooking/Availability", "Verfügbarkeit und Abwesenheiten", false },
-        { DemoUsers.Interpreter, "/InterpreterBooking/Statement?year=2026&month=12", "Abrechnung", false },
-        { DemoUsers.Streetworker, "/InterpreterBooking/Requests", "Sprachmittlung", true },
-        { DemoUsers.Streetworker, "/InterpreterBooking/Figures", "Zahlen für Berichte", true },
-        { DemoUsers.Streetworker, "/InterpreterBooking/Pool", "Sprachmittler*innen", true },
-        { DemoUsers.Streetworker, "/Referrals/Open", "Offene Weitervermittlungen", true },
-        { DemoUsers.Supervisor, "/Referrals/Outcomes", "Weitervermittlungen: Auswertung", true },
-        { DemoUsers.Administrator, "/Admin/System", "Systemstatus", true },
+        // role, page, the link on it to follow (pages with an id in their address), a heading to wait for, and whether the
+        // demo office's data puts a table on the page (else the check is idle)
+        { DemoUsers.Interpreter, "/InterpreterBooking/Portal", null, "Meine Einsätze", false },
+        { DemoUsers.Interpreter, "/InterpreterBooking/Availability", null, "Verfügbarkeit und Abwesenheiten", false },
+        { DemoUsers.Interpreter, "/InterpreterBooking/Statement?year=2026&month=12", null, "Abrechnung", false },
+        { DemoUsers.Streetworker, "/InterpreterBooking/Requests", null, "Sprachmittlung", true },
+        { DemoUsers.Streetworker, "/InterpreterBooking/Figures", null, "Zahlen für Berichte", true },
+        { DemoUsers.Streetworker, "/InterpreterBooking/Pool", null, "Sprachmittler*innen", true },
+        { DemoUsers.Streetworker, "/InterpreterBooking/Requests", "table a", "Anfrage Sprachmittlung", true },
+        { DemoUsers.Streetworker, "/InterpreterBooking/Pool", "table a", "Interessenkonflikte", false },
+        { DemoUsers.Streetworker, "/Referrals/Open", null, "Offene Weitervermittlungen", true },
+        { DemoUsers.Supervisor, "/Referrals/Outcomes", null, "Weitervermittlungen: Auswertung", true },
+        { DemoUsers.Administrator, "/Admin/System", null, "Systemstatus", true },
     };
 
     [Theory]
     [MemberData(nameof(Pages))]
-    public async Task Page_is_no_wider_than_a_phone(string user, string path, string heading, bool hasTable)
+    public async Task Page_is_no_wider_than_a_phone(string user, string path, string? follow, string heading, bool hasTable)
     {
         await using var context = await host.NewContextAsync(new BrowserNewContextOptions
         {
@@ -39,7 +42,13 @@ public sealed class PhoneWidthTests(BrowserHost host) : IClassFixture<BrowserHos
         await BrowserHost.SignInAsync(page, user);
 
         await page.GotoAsync(path);
-        await page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = heading }).WaitForAsync();
+        if (follow is not null)
+        {
+            await page.Locator(follow).First.ClickAsync();
+            path = new Uri(page.Url).PathAndQuery;
+        }
+
+        await page.GetByRole(AriaRole.Heading, new() { Name = heading }).First.WaitForAsync();
         if (hasTable)
         {
             Assert.True(await page.GetByRole(AriaRole.Table).CountAsync() > 0, $"{path}: the demo office's data no longer puts a table on the page");
