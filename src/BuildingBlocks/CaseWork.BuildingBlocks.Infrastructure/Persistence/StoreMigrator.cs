@@ -60,8 +60,9 @@ public sealed partial class StoreMigrator(IServiceScopeFactory scopes, IEnumerab
     /// <remarks>
     /// EF Core 10 builds a model's relational model on first use, and that first use has a gap: a thread that finds no
     /// relational model yet and is then held up while another thread builds it and removes the factory it was built
-    /// from finds neither and throws "The model must be finalized …". Models are shared by every context of a type in the
-    /// process, so two hosts starting at once (tests), or a burst of requests right after a start, can meet in that gap.
+    /// from finds neither and throws "The model must be finalized …". Contexts of one type with the same options share one
+    /// model across the process, so two hosts starting at once (tests), or a burst of requests right after a start, can meet
+    /// in that gap.
     /// Built here under one process-wide gate, the first use happens once, alone, before the host serves anything.
     /// </remarks>
     internal static async Task BuildRelationalModelsAsync(DbContext db, CancellationToken cancellationToken)
