@@ -46,11 +46,16 @@ public sealed class ReminderDeliveryTests
         using var http = await host.SignedInClientAsync(await host.DemoUserAsync(CaseWork.BuildingBlocks.Identity.Roles.Streetworker));
         var id = await AppointmentsTestHost.CreateAsync(http, AppointmentsTestHost.NewAppointment(Wednesday10, [client.ClientId.Value]));
 
-        Assert.Equal(0, await host.SweepAsync());
-        clock.Advance(TimeSpan.FromHours(25) + TimeSpan.FromMinutes(1));
-        // The host's own scheduled sweep runs too (on the same clock); between them the reminder goes out once.
+        // Not yet due. (A sweep's count is not asserted: it also counts the demo office's own notices, "an interpreter is still
+        // missing", which the host's background work plans on the same clock; in one CI run a second sweep here counted one.
+        // What this test is about, the client's message, is counted at the SMTP server.)
         await host.SweepAsync();
-        Assert.Equal(0, await host.SweepAsync());
+        Assert.Empty(await ClientMessagesAsync(smtp, 0, TimeSpan.Zero));
+        clock.Advance(TimeSpan.FromHours(25) + TimeSpan.FromMinutes(1));
+        // The host's own scheduled sweep runs too (on the same clock); between them and a second sweep of ours, which would
+        // send it again if a claim let it, the reminder goes out once.
+        await host.SweepAsync();
+        await host.SweepAsync();
 
         var messages = await ClientMessagesAsync(smtp, 1, TimeSpan.FromSeconds(10));
         var message = Assert.Single(messages);
