@@ -37,6 +37,17 @@ public sealed class BrowserHost : IAsyncLifetime
         return context;
     }
 
+    /// <summary>A context on a German phone: 390 × 844 CSS pixels, touch, mobile layout.</summary>
+    public Task<IBrowserContext> NewPhoneContextAsync() => NewContextAsync(new BrowserNewContextOptions
+    {
+        BaseURL = BaseAddress.ToString(),
+        Locale = "de-DE",
+        ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+        IsMobile = true,
+        HasTouch = true,
+        DeviceScaleFactor = 2,
+    });
+
     /// <summary>
     /// Signs in through the login form and returns once the browser has left the login page, so the next navigation
     /// carries the sign-in cookie. (Waiting for "a level-1 heading" returned at once: the login page has one too.)

@@ -49,15 +49,7 @@ public sealed class InterpreterAppointmentJourneyTests(BrowserHost host) : IClas
         await Assertions.Expect(worker).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Appointments/Details/"), new() { Timeout = 90_000 });
         var appointmentUrl = worker.Url;
 
-        await using var phone = await host.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = host.BaseAddress.ToString(),
-            Locale = "de-DE",
-            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
-            IsMobile = true,
-            HasTouch = true,
-            DeviceScaleFactor = 2,
-        });
+        await using var phone = await host.NewPhoneContextAsync();
         var interpreter = await phone.NewPageAsync();
         await BrowserHost.SignInAsync(interpreter, DemoUsers.Interpreter);
         var date = day.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);

@@ -9,15 +9,7 @@ public sealed class InterpreterPortalJourneyTests(BrowserHost host) : IClassFixt
     [Fact]
     public async Task Demo_interpreter_accepts_an_offer_on_a_phone_and_sees_the_job_in_upcoming()
     {
-        await using var context = await host.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = host.BaseAddress.ToString(),
-            Locale = "de-DE",
-            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
-            IsMobile = true,
-            HasTouch = true,
-            DeviceScaleFactor = 2,
-        });
+        await using var context = await host.NewPhoneContextAsync();
         var page = await context.NewPageAsync();
 
         await BrowserHost.SignInAsync(page, DemoUsers.Interpreter);

@@ -30,14 +30,7 @@ public sealed class PhoneWidthTests(BrowserHost host) : IClassFixture<BrowserHos
     [MemberData(nameof(Pages))]
     public async Task Page_is_no_wider_than_a_phone(string user, string path, string? follow, string heading, bool hasTable)
     {
-        await using var context = await host.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = host.BaseAddress.ToString(),
-            Locale = "de-DE",
-            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
-            IsMobile = true,
-            HasTouch = true,
-        });
+        await using var context = await host.NewPhoneContextAsync();
         var page = await context.NewPageAsync();
         await BrowserHost.SignInAsync(page, user);
 
