@@ -23,7 +23,7 @@ internal static class JobListReader
     {
         ArgumentNullException.ThrowIfNull(db);
         var postgres = db.OnPostgres;
-        return await HandWrittenRead.RunAsync(
+        return await HandWrittenRead.ReadRowsAsync(
             db,
             postgres ? PostgresSql : SqliteSql,
             command =>
@@ -31,34 +31,24 @@ internal static class JobListReader
                 StoreSql.AddParameter(command, "me", StoreSql.Id(postgres, me.Value));
                 StoreSql.AddParameter(command, "horizon", HandWrittenRead.Instant(postgres, horizon));
             },
-            async command =>
-            {
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-                var rows = new List<JobRow>();
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    rows.Add(new JobRow(
-                        reader.GetGuid(0),
-                        reader.GetGuid(1),
-                        OfficeId.From(reader.GetGuid(2)),
-                        HandWrittenRead.ReadInstant(reader, 3),
-                        HandWrittenRead.ReadInstant(reader, 4),
-                        reader.IsDBNull(5) ? null : HandWrittenRead.ReadInstant(reader, 5),
-                        reader.GetString(6),
-                        reader.IsDBNull(7) ? null : reader.GetString(7),
-                        (Modality)reader.GetInt32(8),
-                        (SubjectArea)reader.GetInt32(9),
-                        reader.IsDBNull(10) ? null : reader.GetString(10),
-                        reader.IsDBNull(11) ? null : reader.GetString(11),
-                        ClientIds(reader.GetString(12)),
-                        reader.IsDBNull(13) ? null : UserId.From(reader.GetGuid(13)),
-                        (BookingState)reader.GetInt32(14),
-                        reader.GetString(15),
-                        reader.IsDBNull(16) ? null : reader.GetInt32(16)));
-                }
-
-                return rows;
-            },
+            reader => new JobRow(
+                reader.GetGuid(0),
+                reader.GetGuid(1),
+                OfficeId.From(reader.GetGuid(2)),
+                HandWrittenRead.ReadInstant(reader, 3),
+                HandWrittenRead.ReadInstant(reader, 4),
+                reader.IsDBNull(5) ? null : HandWrittenRead.ReadInstant(reader, 5),
+                reader.GetString(6),
+                reader.IsDBNull(7) ? null : reader.GetString(7),
+                (Modality)reader.GetInt32(8),
+                (SubjectArea)reader.GetInt32(9),
+                reader.IsDBNull(10) ? null : reader.GetString(10),
+                reader.IsDBNull(11) ? null : reader.GetString(11),
+                ClientIds(reader.GetString(12)),
+                reader.IsDBNull(13) ? null : UserId.From(reader.GetGuid(13)),
+                (BookingState)reader.GetInt32(14),
+                reader.GetString(15),
+                reader.IsDBNull(16) ? null : reader.GetInt32(16)),
             cancellationToken);
     }
 

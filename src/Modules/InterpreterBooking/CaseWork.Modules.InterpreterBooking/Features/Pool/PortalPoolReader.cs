@@ -22,7 +22,7 @@ internal static class PortalPoolReader
     {
         ArgumentNullException.ThrowIfNull(db);
         var postgres = db.OnPostgres;
-        return HandWrittenRead.RunAsync(
+        return HandWrittenRead.ReadRowsAsync(
             db,
             postgres ? PostgresMemberships : SqliteMemberships,
             command =>
@@ -30,17 +30,7 @@ internal static class PortalPoolReader
                 StoreSql.AddParameter(command, "me", StoreSql.Id(postgres, me.Value));
                 StoreSql.AddParameter(command, "now", HandWrittenRead.Instant(postgres, now));
             },
-            async command =>
-            {
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-                var rows = new List<Membership>();
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    rows.Add(new Membership(OfficeId.From(reader.GetGuid(0)), HandWrittenRead.ReadInstant(reader, 1), reader.GetInt32(2), reader.GetInt32(3)));
-                }
-
-                return rows;
-            },
+            reader => new Membership(OfficeId.From(reader.GetGuid(0)), HandWrittenRead.ReadInstant(reader, 1), reader.GetInt32(2), reader.GetInt32(3)),
             cancellationToken);
     }
 

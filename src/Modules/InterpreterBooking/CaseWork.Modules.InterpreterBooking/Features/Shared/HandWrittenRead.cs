@@ -33,6 +33,21 @@ internal static class HandWrittenRead
         }
     }
 
+    /// <summary>Runs <paramref name="sql"/> as <see cref="RunAsync{T}"/> does and maps every row it returns.</summary>
+    public static Task<List<T>> ReadRowsAsync<T>(
+        InterpreterBookingDbContext db, string sql, Action<DbCommand> parameters, Func<DbDataReader, T> map, CancellationToken cancellationToken) =>
+        RunAsync(db, sql, parameters, async command =>
+        {
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var rows = new List<T>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add(map(reader));
+            }
+
+            return rows;
+        }, cancellationToken);
+
     /// <summary>An instant as the mappings store it: timestamptz (to the store's precision) on PostgreSQL, UTC text on SQLite.</summary>
     public static object Instant(bool postgres, DateTimeOffset value) =>
         postgres ? StorePrecision.Truncate(value).ToUniversalTime() : UtcInstantTextConverter.ToText(value);
