@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CaseWork.Modules.InterpreterBooking.Tests.Persistence;
 
 /// <summary>
-/// SQLite's plans for reads the portal runs on every visit. An office has hundreds of thousands of bookings over the
+/// SQLite's plans for reads the portal runs on every visit, and for leaving a pool. An office has hundreds of thousands of bookings over the
 /// years; given an interpreter and an office, SQLite (which keeps no statistics) takes the office's index as readily as the
 /// interpreter's, and then reads every booking of the office. These reads must go through the interpreter's own bookings.
 /// </summary>
@@ -45,6 +45,17 @@ public sealed class PortalQueryPlanTests
         Assert.Contains(plan, row => row.Contains("USING INDEX ix_pool_memberships_interpreter (interpreter_id=?)", StringComparison.Ordinal));
         Assert.DoesNotContain(plan, row => row.Contains("ix_bookings_office_start", StringComparison.Ordinal));
         Assert.DoesNotContain(plan, row => row.StartsWith("SCAN b", StringComparison.Ordinal) || row.StartsWith("SCAN m", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Leaving_a_pool_finds_the_pending_offers_through_the_interpreter_s_offers_not_the_office_s_requests()
+    {
+        var plan = await PlanAsync(db => PoolLeaving.WithPendingOfferTo(db, OfficeId.New(), UserId.New()).ToQueryString());
+
+        // Through the office's index, every request the office ever made is read, each with a subquery of its own.
+        Assert.Contains(plan, row => row.Contains("USING INDEX ix_offers_interpreter_state (interpreter_id=? AND state=?)", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, row => row.Contains("ix_requests_office_state", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, row => row.StartsWith("SCAN r", StringComparison.Ordinal) || row.Contains("CORRELATED", StringComparison.Ordinal));
     }
 
     /// <summary>SQLite's plan for the statement <paramref name="statement"/> gives, on a freshly migrated store (no statistics).</summary>

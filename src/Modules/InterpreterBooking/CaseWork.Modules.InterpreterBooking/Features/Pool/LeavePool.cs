@@ -84,15 +84,25 @@ internal sealed class PoolLeaving(InterpreterBookingDbContext db, OfferRound rou
         ? "There is 1 upcoming job with this office. The membership can end once it is over or cancelled."
         : $"There are {upcoming} upcoming jobs with this office. The membership can end once they are over or cancelled.";
 
+    /// <summary>The office's requests with a pending offer to <paramref name="interpreter"/>, each with all its offers.</summary>
+    /// <remarks>
+    /// Found from the interpreter's pending offers (<c>id IN (…)</c>), a handful, and then checked for the office. Asked the
+    /// other way round (the office's requests having such an offer), SQLite reads every request the office ever made, each
+    /// with a subquery of its own.
+    /// </remarks>
+    internal static IQueryable<InterpreterRequest> WithPendingOfferTo(InterpreterBookingDbContext db, OfficeId office, UserId interpreter)
+    {
+        var pending = db.Offers.Where(o => o.InterpreterId == interpreter && o.State == OfferState.Pending).Select(o => o.RequestId);
+        return db.Requests.IgnoreQueryFilters().Where(r => pending.Contains(r.Id) && r.OfficeId == office);
+    }
+
     /// <summary>
     /// Withdraws the office's pending offers to the interpreter, as for an exclusion found after the fact (<see cref="ExclusionGuard"/>):
     /// a tier left without anyone to answer moves on at once. The interpreter was asked in this round, so is not asked again.
     /// </summary>
     private async Task<int> WithdrawOffersAsync(OfficeId office, UserId interpreter, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var requests = await db.Requests.IgnoreQueryFilters()
-            .Where(r => r.OfficeId == office && r.Offers.Any(o => o.InterpreterId == interpreter && o.State == OfferState.Pending))
-            .ToListAsync(cancellationToken);
+        var requests = await WithPendingOfferTo(db, office, interpreter).ToListAsync(cancellationToken);
         if (requests.Count == 0)
         {
             return 0;
