@@ -83,6 +83,14 @@ public sealed class AfterTheJobTests : IAsyncLifetime
         // Without a profile there is no statement, and never someone else's.
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"{Api}/statements/{start.Year}/{start.Month}")).StatusCode);
 
+        // The printable statement lists the job with its total; a month without confirmed jobs says so, with no table of nothing.
+        var printable = await interpreter.GetStringAsync($"/InterpreterBooking/Statement?year={start.Year}&month={start.Month}");
+        Assert.Contains("<td>82,35 EUR</td>", printable, StringComparison.Ordinal);
+        Assert.DoesNotContain("Keine bestätigten Einsätze", printable, StringComparison.Ordinal);
+        var emptyMonth = await interpreter.GetStringAsync("/InterpreterBooking/Statement?year=2020&month=1");
+        Assert.Contains("Keine bestätigten Einsätze in diesem Monat.", emptyMonth, StringComparison.Ordinal);
+        Assert.DoesNotContain("<table", emptyMonth, StringComparison.Ordinal);
+
         var figures = await worker.GetFromJsonAsync<JsonElement>($"{Api}/figures/{start.Year}/{start.Month}");
         var arabic = figures.GetProperty("languages").EnumerateArray().Single(l => l.GetProperty("language").GetString() == "ar");
         Assert.Equal(1, arabic.GetProperty("confirmedJobs").GetInt32());
