@@ -135,6 +135,20 @@ public sealed class ExclusionAfterTheFactTests
         var request = await CurrentAsync(booking, planned.AppointmentId);
         Assert.Equal(RequestState.Offered, request.State);
         Assert.Equal(bilal.Id, Assert.Single(request.PendingOffers).InterpreterId);
+
+        // Bilal takes the job; then the office declares his conflict of interest with Yara: his booking ends too.
+        Assert.True((await booking.SendAsync<AcceptOffer, AcceptedOffer>(new AcceptOffer(null, Assert.Single(request.PendingOffers).LinkToken))).IsSuccess);
+        Assert.Equal(RequestState.Filled, (await CurrentAsync(booking, planned.AppointmentId)).State);
+        using var worker = await booking.Host.SignedInClientAsync(await booking.Host.CreateUserAsync(office, Roles.Streetworker, "Koordination"));
+        using (var declared = await worker.PostAsJsonAsync($"/api/interpreter-booking/pool/{bilal.Id.Value}/conflicts", new { clientId = yara, reason = "Nachbar" }))
+        {
+            Assert.Equal(HttpStatusCode.Created, declared.StatusCode);
+        }
+
+        Assert.Equal(BookingState.Cancelled, (await booking.WithDbAsync(db => db.Bookings.IgnoreQueryFilters().SingleAsync(b => b.InterpreterId == bilal.Id))).State);
+        var withoutBilal = await CurrentAsync(booking, planned.AppointmentId);
+        Assert.NotEqual(RequestState.Filled, withoutBilal.State);
+        Assert.Null(withoutBilal.InterpreterId);
     }
 
     private static Task ChangedAsync(BookingHost booking, OfficeId office, Guid client) =>

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CaseWork.Modules.InterpreterBooking.Tests.Persistence;
 
 /// <summary>
-/// SQLite's plans for reads the portal runs on every visit, and for leaving a pool. An office has hundreds of thousands of bookings over the
+/// SQLite's plans for reads the portal runs on every visit, and for leaving a pool and declaring a conflict of interest. An office has hundreds of thousands of bookings over the
 /// years; given an interpreter and an office, SQLite (which keeps no statistics) takes the office's index as readily as the
 /// interpreter's, and then reads every booking of the office. These reads must go through the interpreter's own bookings.
 /// </summary>
@@ -58,15 +58,32 @@ public sealed class PortalQueryPlanTests
         Assert.DoesNotContain(plan, row => row.StartsWith("SCAN r", StringComparison.Ordinal) || row.Contains("CORRELATED", StringComparison.Ordinal));
     }
 
-    /// <summary>SQLite's plan for the statement <paramref name="statement"/> gives, on a freshly migrated store (no statistics).</summary>
-    private static async Task<List<string>> PlanAsync(Func<InterpreterBookingDbContext, string> statement)
+    [Fact]
+    public async Task A_declared_conflict_finds_the_jobs_to_withdraw_through_the_interpreter_s_offers_and_bookings()
+    {
+        var office = OfficeId.New();
+        var plan = await PlanAsync(
+            db => DeclareConflictHandler.OfferedOrBooked(db, office, UserId.New(), DateTimeOffset.UtcNow).ToQueryString(), TestCurrentUser.Streetworker(office));
+
+        // Asked of the requests, every request of the office is read; by office, every booking of the office.
+        Assert.Contains(plan, row => row.Contains("USING INDEX ix_offers_interpreter_state (interpreter_id=? AND state=?)", StringComparison.Ordinal));
+        Assert.Contains(plan, row => row.Contains("USING INDEX ix_bookings_interpreter_", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, row => row.Contains("ix_requests_office_state", StringComparison.Ordinal) || row.Contains("ix_bookings_office_start", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, row => row.StartsWith("SCAN", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// SQLite's plan for the statement <paramref name="statement"/> gives, on a freshly migrated store (no statistics); with
+    /// <paramref name="user"/>, as that user's office filter has it.
+    /// </summary>
+    private static async Task<List<string>> PlanAsync(Func<InterpreterBookingDbContext, string> statement, TestCurrentUser? user = null)
     {
         using var folder = new TempDataDirectory();
         var options = new DbContextOptionsBuilder<InterpreterBookingDbContext>();
         options.UseCaseWorkStore(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, DataDirectory = folder.Path }, InterpreterBookingDbContext.StoreDescriptor);
         try
         {
-            await using var db = new InterpreterBookingDbContext(options.Options);
+            await using var db = new InterpreterBookingDbContext(options.Options).WithCurrentUser(user);
             await db.Database.MigrateAsync();
             return await SqlitePlans.ExplainAsync(db, statement(db));
         }

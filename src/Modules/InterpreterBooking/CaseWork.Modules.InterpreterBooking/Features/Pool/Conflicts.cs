@@ -68,6 +68,24 @@ internal sealed class GetPoolMemberHandler(InterpreterBookingDbContext db, IAudi
 internal sealed class DeclareConflictHandler(InterpreterBookingDbContext db, ICurrentUser user, IAuditTrail audit, ExclusionGuard exclusions, TimeProvider clock)
     : ICommandHandler<DeclareConflict, Guid>
 {
+    /// <summary>The office's requests not yet over that <paramref name="interpreter"/> is booked for or has a pending offer of.</summary>
+    /// <remarks>
+    /// Found from the interpreter's own rows, a handful: their pending offers, and their bookings (a request is only ever
+    /// filled together with its booking, <see cref="BookingWriter"/>). Asked of the requests alone, SQLite reads every
+    /// request of the office, each with a subquery of its own. The office is named here rather than left to the office
+    /// filter, which would add it to the bookings too, and SQLite would then read them by office: every booking it has.
+    /// </remarks>
+    internal static IQueryable<InterpreterRequest> OfferedOrBooked(InterpreterBookingDbContext db, OfficeId office, UserId interpreter, DateTimeOffset now)
+    {
+        var theirs = db.Offers.Where(o => o.InterpreterId == interpreter && o.State == OfferState.Pending).Select(o => o.RequestId)
+            .Concat(db.Bookings.Where(b => b.InterpreterId == interpreter).Select(b => b.RequestId));
+        return db.Requests.IgnoreQueryFilters()
+            .Where(r => theirs.Contains(r.Id) && r.OfficeId == office)
+            .Where(r => r.End > now && r.State != RequestState.Cancelled
+                        && ((r.State == RequestState.Filled && r.InterpreterId == interpreter)
+                            || r.Offers.Any(o => o.InterpreterId == interpreter && o.State == OfferState.Pending)));
+    }
+
     public async Task<Result<Guid>> Handle(DeclareConflict command, CancellationToken cancellationToken)
     {
         var id = new UserId(command.InterpreterId);
@@ -86,11 +104,7 @@ internal sealed class DeclareConflictHandler(InterpreterBookingDbContext db, ICu
         db.ConflictsOfInterest.Add(conflict);
 
         // Jobs with this client the interpreter was already offered or booked for: the offer goes, the booking is released.
-        var affected = (await db.Requests
-                .Where(r => r.End > now && r.State != RequestState.Cancelled
-                            && ((r.State == RequestState.Filled && r.InterpreterId == id)
-                                || r.Offers.Any(o => o.InterpreterId == id && o.State == OfferState.Pending)))
-                .ToListAsync(cancellationToken))
+        var affected = (await OfferedOrBooked(db, office, id, now).ToListAsync(cancellationToken))
             .Where(r => r.ClientIds.Contains(command.ClientId))
             .ToList();
         if (affected.Count > 0)
