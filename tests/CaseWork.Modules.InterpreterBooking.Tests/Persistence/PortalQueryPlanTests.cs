@@ -1,6 +1,7 @@
 using CaseWork.BuildingBlocks.Ids;
 using CaseWork.BuildingBlocks.Infrastructure.Persistence;
 using CaseWork.Modules.InterpreterBooking.Features.Jobs;
+using CaseWork.Modules.InterpreterBooking.Features.Notifications;
 using CaseWork.Modules.InterpreterBooking.Features.Pool;
 using CaseWork.Modules.InterpreterBooking.Infrastructure.Persistence;
 using CaseWork.TestKit;
@@ -10,9 +11,11 @@ using Microsoft.EntityFrameworkCore;
 namespace CaseWork.Modules.InterpreterBooking.Tests.Persistence;
 
 /// <summary>
-/// SQLite's plans for reads the portal runs on every visit, and for leaving a pool and declaring a conflict of interest. An office has hundreds of thousands of bookings over the
-/// years; given an interpreter and an office, SQLite (which keeps no statistics) takes the office's index as readily as the
-/// interpreter's, and then reads every booking of the office. These reads must go through the interpreter's own bookings.
+/// SQLite's plans for reads that could otherwise go through an office's whole history: the portal's reads on every visit,
+/// leaving a pool, declaring a conflict of interest, the notification sweep's redaction. An office has hundreds of
+/// thousands of requests, bookings and notifications over the years, and SQLite (which keeps no statistics on a fresh
+/// store) takes the office's index as readily as the interpreter's. These reads must go through the interpreter's own
+/// rows, or the rows still of interest.
 /// </summary>
 public sealed class PortalQueryPlanTests
 {
@@ -70,6 +73,20 @@ public sealed class PortalQueryPlanTests
         Assert.Contains(plan, row => row.Contains("USING INDEX ix_bookings_interpreter_", StringComparison.Ordinal));
         Assert.DoesNotContain(plan, row => row.Contains("ix_requests_office_state", StringComparison.Ordinal) || row.Contains("ix_bookings_office_start", StringComparison.Ordinal));
         Assert.DoesNotContain(plan, row => row.StartsWith("SCAN", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_sweep_every_ten_seconds_reads_only_the_notifications_whose_text_is_still_stored()
+    {
+        var offices = await PlanAsync(db => SendInterpreterNotificationsHandler.Unredacted(db).Select(n => n.OfficeId).Distinct().ToQueryString());
+        var office = OfficeId.New();
+        var update = await PlanAsync(db => SendInterpreterNotificationsHandler.Unredacted(db).Where(n => n.OfficeId == office).ToQueryString());
+
+        // Without the partial index both read every notification ever sent ("SCAN n"), six times a minute.
+        Assert.All(offices.Where(row => row.StartsWith("SCAN n", StringComparison.Ordinal) || row.StartsWith("SEARCH n", StringComparison.Ordinal)),
+            row => Assert.Contains("USING INDEX ix_notifications_unredacted", row, StringComparison.Ordinal));
+        Assert.Contains(offices, row => row.Contains("ix_notifications_unredacted", StringComparison.Ordinal));
+        Assert.Contains(update, row => row.Contains("USING INDEX ix_notifications_unredacted (office_id=?)", StringComparison.Ordinal));
     }
 
     /// <summary>

@@ -79,9 +79,7 @@ internal sealed partial class SendInterpreterNotificationsHandler(
     internal async Task<int> RedactPastJobsAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var finished = db.Notifications.IgnoreQueryFilters()
-            .Where(n => n.Body != "" && (n.State == NotificationState.Sent || n.State == NotificationState.NoAddress
-                                         || (n.State == NotificationState.Failed && n.NextAttemptAt == null)));
+        var finished = Unredacted(db);
         var offices = await finished.Select(n => n.OfficeId).Distinct().ToListAsync(cancellationToken);
         var redacted = 0;
         foreach (var office in offices)
@@ -95,6 +93,12 @@ internal sealed partial class SendInterpreterNotificationsHandler(
 
         return redacted;
     }
+
+    /// <summary>Notifications no longer to be sent whose text is still stored.</summary>
+    internal static IQueryable<InterpreterNotification> Unredacted(InterpreterBookingDbContext db) =>
+        db.Notifications.IgnoreQueryFilters()
+            .Where(n => n.Body != "" && (n.State == NotificationState.Sent || n.State == NotificationState.NoAddress
+                                         || (n.State == NotificationState.Failed && n.NextAttemptAt == null)));
 
     private async Task<List<InterpreterNotification>> ClaimAsync(CancellationToken cancellationToken)
     {
