@@ -10,7 +10,7 @@ namespace CaseWork.Modules.InterpreterBooking.Features.Pool;
 /// The two pool reads the portal page runs on every visit, in hand-written SQL (ADR 0053): the interpreter's current
 /// memberships with their upcoming jobs per office in one statement, and whether any pool invitation is open at all.
 /// <c>PortalPoolReaderTests</c> hold them to the EF queries they stand for (<see cref="UpcomingJobs"/> among them) on both
-/// providers, and <c>PortalQueryPlanTests</c> hold SQLite to the interpreter's own bookings.
+/// providers, and <c>QueryPlanTests</c> hold SQLite to the interpreter's own bookings.
 /// </summary>
 internal static class PortalPoolReader
 {

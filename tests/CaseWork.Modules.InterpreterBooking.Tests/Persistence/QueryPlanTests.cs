@@ -17,7 +17,7 @@ namespace CaseWork.Modules.InterpreterBooking.Tests.Persistence;
 /// store) takes the office's index as readily as the interpreter's. These reads must go through the interpreter's own
 /// rows, or the rows still of interest.
 /// </summary>
-public sealed class PortalQueryPlanTests
+public sealed class QueryPlanTests
 {
     [Fact]
     public async Task The_upcoming_jobs_per_office_are_read_from_the_interpreter_s_bookings_not_the_office_s()
