@@ -12,10 +12,10 @@ namespace CaseWork.Modules.InterpreterBooking.Tests.Persistence;
 
 /// <summary>
 /// SQLite's plans for reads that could otherwise go through an office's whole history: the portal's reads on every visit,
-/// leaving a pool, declaring a conflict of interest, the notification sweep's redaction. An office has hundreds of
-/// thousands of requests, bookings and notifications over the years, and SQLite (which keeps no statistics on a fresh
-/// store) takes the office's index as readily as the interpreter's. These reads must go through the interpreter's own
-/// rows, or the rows still of interest.
+/// leaving a pool, declaring a conflict of interest, finding a client's requests, the notification sweep's redaction. An
+/// office has hundreds of thousands of requests, bookings and notifications over the years, and SQLite (which keeps no
+/// statistics on a fresh store) takes the office's index as readily as the interpreter's. These reads must go through the
+/// interpreter's (or the client's) own rows, or the rows still of interest.
 /// </summary>
 public sealed class QueryPlanTests
 {
@@ -72,6 +72,18 @@ public sealed class QueryPlanTests
         Assert.Contains(plan, row => row.Contains("USING INDEX ix_offers_interpreter_state (interpreter_id=? AND state=?)", StringComparison.Ordinal));
         Assert.Contains(plan, row => row.Contains("USING INDEX ix_bookings_interpreter_", StringComparison.Ordinal));
         Assert.DoesNotContain(plan, row => row.Contains("ix_requests_office_state", StringComparison.Ordinal) || row.Contains("ix_bookings_office_start", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, row => row.StartsWith("SCAN", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_client_s_requests_are_found_through_the_client_s_rows_not_the_office_s_requests()
+    {
+        var office = OfficeId.New();
+        var plan = await PlanAsync(db => db.RequestsWithClient(Guid.NewGuid()).ToQueryString(), TestCurrentUser.Streetworker(office));
+
+        // A search in the requests' JSON client lists read every request the office ever made (ADR 0056).
+        Assert.Contains(plan, row => row.Contains("USING INDEX ix_request_clients_client (client_id=?)", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, row => row.Contains("ix_requests_office_state", StringComparison.Ordinal));
         Assert.DoesNotContain(plan, row => row.StartsWith("SCAN", StringComparison.Ordinal));
     }
 

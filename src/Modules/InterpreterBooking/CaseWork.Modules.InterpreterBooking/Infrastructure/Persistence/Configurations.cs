@@ -157,6 +157,22 @@ internal sealed class InterpreterRequestConfiguration : IEntityTypeConfiguration
     }
 }
 
+/// <summary>The client → requests lookup (ADR 0056); rows go with their request.</summary>
+internal sealed class RequestClientConfiguration : IEntityTypeConfiguration<RequestClient>
+{
+    public void Configure(EntityTypeBuilder<RequestClient> builder)
+    {
+        builder.ToTable("request_clients");
+        builder.HasKey(c => new { c.RequestId, c.ClientId });
+        builder.Property(c => c.RequestId).HasColumnName("request_id");
+        builder.Property(c => c.ClientId).HasColumnName("client_id");
+        builder.Property(c => c.OfficeId).HasColumnName("office_id").HasTypedId();
+        builder.HasOne<InterpreterRequest>().WithMany().HasForeignKey(c => c.RequestId)
+            .HasConstraintName("fk_request_clients_request").OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(c => c.ClientId).HasDatabaseName("ix_request_clients_client");
+    }
+}
+
 internal sealed class OfferConfiguration : IEntityTypeConfiguration<Offer>
 {
     public void Configure(EntityTypeBuilder<Offer> builder)
