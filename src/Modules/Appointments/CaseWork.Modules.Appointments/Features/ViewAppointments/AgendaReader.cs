@@ -3,8 +3,6 @@ using CaseWork.BuildingBlocks.Ids;
 using CaseWork.BuildingBlocks.Infrastructure.Persistence;
 using CaseWork.Modules.Appointments.Domain;
 using CaseWork.Modules.Appointments.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace CaseWork.Modules.Appointments.Features.ViewAppointments;
 
@@ -40,17 +38,14 @@ internal static class AgendaReader
         }
 
         var postgres = db.OnPostgres;
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
+        return await StoreSql.WithCommandAsync(db, command =>
         {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             command.CommandText = Sql(postgres, scope);
             StoreSql.AddParameter(command, "office", StoreSql.Id(postgres, office.Value));
             // The lower bound on the start keeps the read on the start indexes: nothing lasts longer than a day.
-            StoreSql.AddParameter(command, "earliest", Instant(postgres, from - Appointment.LongestDuration));
-            StoreSql.AddParameter(command, "from", Instant(postgres, from));
-            StoreSql.AddParameter(command, "until", Instant(postgres, until));
+            StoreSql.AddParameter(command, "earliest", StoreSql.Instant(postgres, from - Appointment.LongestDuration));
+            StoreSql.AddParameter(command, "from", StoreSql.Instant(postgres, from));
+            StoreSql.AddParameter(command, "until", StoreSql.Instant(postgres, until));
             if (scope != Scope.Office)
             {
                 StoreSql.AddParameter(command, "who", StoreSql.Id(postgres, who));
@@ -61,12 +56,8 @@ internal static class AgendaReader
                 command.CommandText = GenericPlanOn + command.CommandText + GenericPlanOff;
             }
 
-            return await ReadRowsAsync(command, cancellationToken);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+            return ReadRowsAsync(command, cancellationToken);
+        }, cancellationToken);
     }
 
     private static async Task<IReadOnlyList<AgendaRow>> ReadRowsAsync(DbCommand command, CancellationToken cancellationToken)
@@ -85,7 +76,7 @@ internal static class AgendaReader
                 workers = [];
                 lastClientRow = null;
                 rows.Add(new AgendaRow(
-                    id, ReadInstant(reader, 1), ReadInstant(reader, 2), (AppointmentKind)reader.GetInt32(3), (AppointmentStatus)reader.GetInt32(4),
+                    id, StoreSql.ReadInstant(reader, 1), StoreSql.ReadInstant(reader, 2), (AppointmentKind)reader.GetInt32(3), (AppointmentStatus)reader.GetInt32(4),
                     (PlaceKind)reader.GetInt32(5), reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7), reader.GetString(8),
                     (InterpreterStatus)reader.GetInt32(9), reader.IsDBNull(10) ? null : reader.GetString(10), reader.IsDBNull(11) ? null : reader.GetString(11),
                     clients, workers));
@@ -145,12 +136,4 @@ internal static class AgendaReader
             $"LEFT JOIN {schema}appointment_workers AS s ON s.appointment_id = w.id\n" +
             "ORDER BY w.start_at, w.id, c.id, s.worker_id";
     }
-
-    /// <summary>Instants as the mapping reads them: timestamptz on PostgreSQL, UTC text on SQLite.</summary>
-    private static DateTimeOffset ReadInstant(DbDataReader reader, int ordinal) =>
-        reader.GetFieldType(ordinal) == typeof(string) ? UtcInstantTextConverter.FromText(reader.GetString(ordinal)) : reader.GetFieldValue<DateTimeOffset>(ordinal);
-
-    /// <summary>Instants as the mapping binds them: a UTC timestamptz on PostgreSQL, the stored UTC text on SQLite.</summary>
-    private static object Instant(bool postgres, DateTimeOffset value) =>
-        postgres ? StorePrecision.Truncate(value).ToUniversalTime() : UtcInstantTextConverter.ToText(value);
 }

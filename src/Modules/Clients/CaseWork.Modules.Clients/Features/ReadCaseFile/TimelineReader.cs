@@ -5,8 +5,6 @@ using CaseWork.Modules.Clients.Contracts;
 using CaseWork.Modules.Clients.Domain;
 using CaseWork.Modules.Clients.Features.Shared;
 using CaseWork.Modules.Clients.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace CaseWork.Modules.Clients.Features.ReadCaseFile;
 
@@ -49,11 +47,8 @@ internal static class TimelineReader
         }
 
         var postgres = db.OnPostgres;
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
+        return await StoreSql.WithCommandAsync(db, async command =>
         {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             command.CommandText = Sql(postgres, filter, command, pageSize);
             StoreSql.AddParameter(command, "id", StoreSql.Id(postgres, clientId.Value));
             StoreSql.AddParameter(command, "office", StoreSql.Id(postgres, office.Value));
@@ -79,11 +74,7 @@ internal static class TimelineReader
             }
 
             return new Page(client, notes, more);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        }, cancellationToken);
     }
 
     /// <summary>The two statements of a read, with the filter's parameters added to <paramref name="command"/> (id and office are added by the caller).</summary>
@@ -146,19 +137,15 @@ internal static class TimelineReader
         reader.IsDBNull(21) ? null : reader.GetFieldValue<DateOnly>(21),
         Enum.Parse<HousingSituation>(reader.GetString(22)),
         JsonColumn.Read<List<HouseholdMember>>(reader.GetString(23)),
-        Instant(reader, 24));
+        StoreSql.ReadInstant(reader, 24));
 
     private static StoredNote ReadNote(DbDataReader reader, bool postgres) => new(
         reader.GetGuid(0),
         Enum.Parse<NoteType>(reader.GetString(1)),
-        Instant(reader, 2),
+        StoreSql.ReadInstant(reader, 2),
         reader.IsDBNull(3) ? null : reader.GetInt32(3),
         postgres ? reader.GetFieldValue<string[]>(4) : JsonSerializer.Deserialize<string[]>(reader.GetString(4))!,
         reader.GetString(5),
         reader.IsDBNull(6) ? null : reader.GetGuid(6),
         reader.GetBoolean(7));
-
-    /// <summary>Instants as the mapping reads them: timestamptz on PostgreSQL, UTC text on SQLite.</summary>
-    private static DateTimeOffset Instant(DbDataReader reader, int ordinal) =>
-        reader.GetFieldType(ordinal) == typeof(string) ? UtcInstantTextConverter.FromText(reader.GetString(ordinal)) : reader.GetFieldValue<DateTimeOffset>(ordinal);
 }

@@ -6,8 +6,6 @@ using CaseWork.BuildingBlocks.Infrastructure.Persistence;
 using CaseWork.Modules.Clients.Contracts;
 using CaseWork.Modules.Clients.Domain;
 using CaseWork.Modules.Clients.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace CaseWork.Modules.Clients.Infrastructure.Directory;
 
@@ -42,26 +40,18 @@ internal static class ClientNameReader
         }
 
         var postgres = db.OnPostgres;
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
+        return await StoreSql.OnConnectionAsync(db, async newCommand =>
         {
-            var connection = db.Database.GetDbConnection();
-            var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             var chunk = postgres ? ids.Count : SqliteIdsPerStatement;
             for (var offset = 0; offset < ids.Count; offset += chunk)
             {
-                await using var command = connection.CreateCommand();
-                command.Transaction = transaction;
+                await using var command = newCommand();
                 command.CommandText = postgres ? PostgresSql(command, office, ids) : SqliteSql(command, office, ids, offset, Math.Min(chunk, ids.Count - offset));
                 await ReadRowsAsync(command, result, cancellationToken);
             }
 
             return result;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        }, cancellationToken);
     }
 
     private static async Task ReadRowsAsync(DbCommand command, Dictionary<ClientId, ShownName> result, CancellationToken cancellationToken)

@@ -29,15 +29,15 @@ internal static class JobListReader
             command =>
             {
                 StoreSql.AddParameter(command, "me", StoreSql.Id(postgres, me.Value));
-                StoreSql.AddParameter(command, "horizon", HandWrittenRead.Instant(postgres, horizon));
+                StoreSql.AddParameter(command, "horizon", StoreSql.Instant(postgres, horizon));
             },
             reader => new JobRow(
                 reader.GetGuid(0),
                 reader.GetGuid(1),
                 OfficeId.From(reader.GetGuid(2)),
-                HandWrittenRead.ReadInstant(reader, 3),
-                HandWrittenRead.ReadInstant(reader, 4),
-                reader.IsDBNull(5) ? null : HandWrittenRead.ReadInstant(reader, 5),
+                StoreSql.ReadInstant(reader, 3),
+                StoreSql.ReadInstant(reader, 4),
+                reader.IsDBNull(5) ? null : StoreSql.ReadInstant(reader, 5),
                 reader.GetString(6),
                 reader.IsDBNull(7) ? null : reader.GetString(7),
                 (Modality)reader.GetInt32(8),

@@ -28,9 +28,9 @@ internal static class PortalPoolReader
             command =>
             {
                 StoreSql.AddParameter(command, "me", StoreSql.Id(postgres, me.Value));
-                StoreSql.AddParameter(command, "now", HandWrittenRead.Instant(postgres, now));
+                StoreSql.AddParameter(command, "now", StoreSql.Instant(postgres, now));
             },
-            reader => new Membership(OfficeId.From(reader.GetGuid(0)), HandWrittenRead.ReadInstant(reader, 1), reader.GetInt32(2), reader.GetInt32(3)),
+            reader => new Membership(OfficeId.From(reader.GetGuid(0)), StoreSql.ReadInstant(reader, 1), reader.GetInt32(2), reader.GetInt32(3)),
             cancellationToken);
     }
 
@@ -39,11 +39,14 @@ internal static class PortalPoolReader
     {
         ArgumentNullException.ThrowIfNull(db);
         var postgres = db.OnPostgres;
-        return HandWrittenRead.RunAsync(
+        return StoreSql.WithCommandAsync(
             db,
-            postgres ? PostgresAnyOpen : SqliteAnyOpen,
-            command => StoreSql.AddParameter(command, "now", HandWrittenRead.Instant(postgres, now)),
-            async command => Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) != 0,
+            async command =>
+            {
+                command.CommandText = postgres ? PostgresAnyOpen : SqliteAnyOpen;
+                StoreSql.AddParameter(command, "now", StoreSql.Instant(postgres, now));
+                return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) != 0;
+            },
             cancellationToken);
     }
 
