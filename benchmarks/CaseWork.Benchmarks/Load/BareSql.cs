@@ -36,16 +36,19 @@ internal static class BareSql
         json.WriteEndObject();
     }
 
-    /// <summary>Runs the command and writes every row into a JSON array.</summary>
-    public static async Task WriteRowsAsync(DbCommand command, Utf8JsonWriter json, CancellationToken cancellationToken)
+    /// <summary>Runs the command and writes every row into a JSON array; returns how many rows it wrote.</summary>
+    public static async Task<int> WriteRowsAsync(DbCommand command, Utf8JsonWriter json, CancellationToken cancellationToken)
     {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = 0;
         json.WriteStartArray();
         while (await reader.ReadAsync(cancellationToken))
         {
             WriteRow(reader, json);
+            rows++;
         }
 
         json.WriteEndArray();
+        return rows;
     }
 }

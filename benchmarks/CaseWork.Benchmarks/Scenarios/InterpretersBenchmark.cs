@@ -398,7 +398,7 @@ internal static class InterpretersBenchmark
                 command.CommandText = JobListReader.Sql(provider == DatabaseProvider.Postgres);
                 Add(command, "me", Id(interpreter));
                 Add(command, "horizon", Instant(now.AddDays(-90)));
-                jobs = await WriteCountedRowsAsync(command, json, context.RequestAborted);
+                jobs = await WriteRowsAsync(command, json, context.RequestAborted);
             }
 
             if (jobs > 0)
@@ -407,21 +407,6 @@ internal static class InterpretersBenchmark
                     new AuditRecord(InterpreterBookingContract.ModuleName, AuditAction.Read, "InterpreterJobs", interpreter.ToString(), Details: $"jobs: {jobs}, client initials"),
                     context.RequestAborted);
             }
-        }
-
-        private static async Task<int> WriteCountedRowsAsync(DbCommand command, Utf8JsonWriter json, CancellationToken cancellationToken)
-        {
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var rows = 0;
-            json.WriteStartArray();
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                WriteRow(reader, json);
-                rows++;
-            }
-
-            json.WriteEndArray();
-            return rows;
         }
 
         private object Id(Guid value) => provider == DatabaseProvider.Postgres ? value : value.ToString().ToUpperInvariant();
