@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -34,6 +35,7 @@ public sealed partial class StoreMigrator(IServiceScopeFactory scopes, IEnumerab
             await using var scope = scopes.CreateAsyncScope();
             var db = (DbContext)scope.ServiceProvider.GetRequiredService(store.DbContextType);
             await BuildRelationalModelsAsync(db, cancellationToken);
+            await CreateHistoryTableOnPostgresAsync(db, store.Store, cancellationToken);
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
             if (db.Database.IsSqlite())
             {
@@ -81,6 +83,35 @@ public sealed partial class StoreMigrator(IServiceScopeFactory scopes, IEnumerab
     }
 
     private static readonly SemaphoreSlim RelationalModelGate = new(1, 1);
+
+    /// <summary>
+    /// On PostgreSQL, creates the store's migrations history table when its schema has none yet: on a new database, before
+    /// anything asks which migrations are applied (ADR 0059).
+    /// </summary>
+    /// <remarks>
+    /// Npgsql does not look whether the history table exists: it reads it and catches "relation does not exist"
+    /// (npgsql/efcore.pg#3407). EF Core logs each such read as a failed command at error level, two per store, so a new
+    /// installation started with fourteen errors before anything had gone wrong. The table is looked for in the catalog
+    /// first, so a migrated database runs no DDL at start-up. Creating it is what <c>MigrateAsync</c> does next anyway,
+    /// with <c>IF NOT EXISTS</c> and outside its lock (its lock is a <c>LOCK TABLE</c> on this very table).
+    /// </remarks>
+    private static async Task CreateHistoryTableOnPostgresAsync(DbContext db, StoreDescriptor store, CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsNpgsql())
+        {
+            return;
+        }
+
+        var exists = await db.Database.SqlQuery<bool>(
+            $"""
+             SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+                            WHERE n.nspname = {store.Schema} AND c.relname = {StoreDescriptor.MigrationsHistoryTable}) AS "Value"
+             """).SingleAsync(cancellationToken);
+        if (!exists)
+        {
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
+        }
+    }
 
     /// <summary>The stores that still have pending migrations (for the readiness check).</summary>
     public async Task<IReadOnlyList<string>> StoresWithPendingMigrationsAsync(CancellationToken cancellationToken = default)
