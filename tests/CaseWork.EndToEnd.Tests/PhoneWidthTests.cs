@@ -16,6 +16,7 @@ public sealed class PhoneWidthTests(BrowserHost host) : IClassFixture<BrowserHos
         { DemoUsers.Interpreter, "/InterpreterBooking/Portal", null, "Meine Einsätze", false },
         { DemoUsers.Interpreter, "/InterpreterBooking/Availability", null, "Verfügbarkeit und Abwesenheiten", false },
         { DemoUsers.Interpreter, "/InterpreterBooking/Statement?year=2026&month=12", null, "Abrechnung", false },
+        { DemoUsers.Interpreter, "/InterpreterBooking/Calendar", null, "Kalender-Abo", false },
         { DemoUsers.Streetworker, "/InterpreterBooking/Requests", null, "Sprachmittlung", true },
         { DemoUsers.Streetworker, "/InterpreterBooking/Figures", null, "Zahlen für Berichte", true },
         { DemoUsers.Streetworker, "/InterpreterBooking/Pool", null, "Sprachmittler*innen", true },

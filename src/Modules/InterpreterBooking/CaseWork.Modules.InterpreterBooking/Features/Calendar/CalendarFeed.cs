@@ -26,6 +26,9 @@ internal sealed record OpenedCalendarFeed(string Path);
 /// <summary>Turns the interpreter's feed off.</summary>
 internal sealed record RevokeCalendarFeed : ICommand<Unit>;
 
+/// <summary>Whether the signed-in interpreter has a feed address that works, so the page can say so.</summary>
+internal sealed record MyCalendarFeed : IQuery<bool>;
+
 /// <summary>The interpreter's jobs as an iCalendar, by the secret token; anonymous (calendar apps cannot sign in).</summary>
 internal sealed record GetInterpreterCalendar(string Token) : IQuery<string>;
 
@@ -51,6 +54,19 @@ internal sealed class OpenCalendarFeedHandler(InterpreterBookingDbContext db, IC
         var token = CalendarTokens.NewToken();
         profile.CalendarToken = CalendarTokens.Hash(token);
         return new OpenedCalendarFeed(CalendarTokens.PathFor(token));
+    }
+}
+
+internal sealed class MyCalendarFeedHandler(InterpreterBookingDbContext db, ICurrentUser user) : IQueryHandler<MyCalendarFeed, bool>
+{
+    public async Task<Result<bool>> Handle(MyCalendarFeed query, CancellationToken cancellationToken)
+    {
+        var token = user.UserId is { } me
+            ? await db.Interpreters.Where(p => p.Id == me).Select(p => p.CalendarToken).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        return token is null
+            ? Error.NotFound("profile-not-found", "You are not in any office's interpreter pool.")
+            : token.Length > 0;
     }
 }
 

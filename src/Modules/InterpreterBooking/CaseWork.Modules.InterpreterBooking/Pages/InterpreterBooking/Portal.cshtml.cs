@@ -1,7 +1,6 @@
 using CaseWork.BuildingBlocks.Identity;
 using CaseWork.BuildingBlocks.Messaging;
 using CaseWork.BuildingBlocks.Results;
-using CaseWork.Modules.InterpreterBooking.Features.Calendar;
 using CaseWork.Modules.InterpreterBooking.Features.Jobs;
 using CaseWork.Modules.InterpreterBooking.Features.Offers;
 using CaseWork.Modules.InterpreterBooking.Features.Pool;
@@ -41,10 +40,6 @@ internal sealed class PortalModel(
 
     public string? Problem { get; private set; }
 
-    /// <summary>A new calendar feed address, shown once right after it was made.</summary>
-    [TempData]
-    public string? FeedAddress { get; set; }
-
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostAcceptAsync(Guid offerId, [FromServices] ICommandHandler<AcceptOffer, AcceptedOffer> accept, CancellationToken cancellationToken)
@@ -77,23 +72,6 @@ internal sealed class PortalModel(
 
         var result = await record.Handle(new RecordJob(bookingId, Instant(day.Value, from.Value), Instant(day.Value, to.Value), travelMinutes, kilometres), cancellationToken);
         return await AfterAsync(result.IsSuccess ? null : result.Error, "Einsatz erfasst. Die Stelle bestätigt ihn.", cancellationToken);
-    }
-
-    public async Task<IActionResult> OnPostOpenFeedAsync([FromServices] ICommandHandler<OpenCalendarFeed, OpenedCalendarFeed> openFeed, CancellationToken cancellationToken)
-    {
-        var result = await openFeed.Handle(new OpenCalendarFeed(), cancellationToken);
-        if (result.IsSuccess)
-        {
-            FeedAddress = $"{Request.Scheme}://{Request.Host}{result.Value.Path}";
-        }
-
-        return await AfterAsync(result.IsSuccess ? null : result.Error, "Neue Kalender-Adresse erstellt. Die alte gilt nicht mehr.", cancellationToken);
-    }
-
-    public async Task<IActionResult> OnPostRevokeFeedAsync([FromServices] ICommandHandler<RevokeCalendarFeed, Unit> revokeFeed, CancellationToken cancellationToken)
-    {
-        var result = await revokeFeed.Handle(new RevokeCalendarFeed(), cancellationToken);
-        return await AfterAsync(result.IsSuccess ? null : result.Error, "Kalender-Abo beendet.", cancellationToken);
     }
 
     public async Task<IActionResult> OnPostAnswerInvitationAsync(
